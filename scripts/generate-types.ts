@@ -1,0 +1,25 @@
+/**
+ * Generates `src/generated/openapi.ts` from `openapi/openapi.yaml` with openapi-typescript.
+ * `--check` regenerates in memory and fails (exit 1) when the committed file is stale, so the
+ * types can never drift from the contract.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+const specUrl = new URL('../openapi/openapi.yaml', import.meta.url);
+const outPath = fileURLToPath(new URL('../src/generated/openapi.ts', import.meta.url));
+const header = '// Generated from openapi/openapi.yaml by `npm run generate`. Do not edit.\n';
+
+const ast = await openapiTS(specUrl);
+const generated = header + astToString(ast);
+
+if (process.argv.includes('--check')) {
+  const current = await readFile(outPath, 'utf8').catch(() => '');
+  if (current !== generated) {
+    process.stderr.write('src/generated/openapi.ts is stale: run `npm run generate` and commit it.\n');
+    process.exit(1);
+  }
+} else {
+  await writeFile(outPath, generated);
+}

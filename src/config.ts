@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+
+/** Server settings, from the environment with embedded defaults (README lists them). */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  secret: string | undefined;
+  logLevel: string;
+  maxBodyBytes: number | undefined;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer in [${min}, ${max}], got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration; throws RangeError naming the variable when one is malformed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intFrom(env, 'PORT', 0, 65535) ?? 8080,
+    dataDir: resolve(env.MODELGYM_DATA_DIR || 'data'),
+    secret: env.MODELGYM_SECRET || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    maxBodyBytes: intFrom(env, 'MODELGYM_MAX_BODY_BYTES', 1024, 1 << 30),
+  };
+}

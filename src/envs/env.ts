@@ -1,0 +1,83 @@
+import type { Generator } from '../rng/generator.ts';
+import type { Space, SpaceValue } from '../spaces/space.ts';
+
+/** The Gymnasium doc block every env carries (served by `GET /v1/envs/{env_id}`). */
+export interface EnvDoc {
+  description: string;
+  action_space: string;
+  observation_space: string;
+  rewards: string;
+  starting_state: string;
+  episode_end: string;
+  arguments: string;
+  version_history: string;
+}
+
+/** Raised by an env for bad kwargs, reset options or `options.state`; mapped to a 422 problem. */
+export class EnvArgumentError extends Error {
+  override readonly name = 'EnvArgumentError';
+  /** @param field dotted path of the offending field, e.g. `options.low` or `kwargs.g`. */
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Physical state as plain numbers (float64 unless the env rounds them), so tokens carry it exactly. */
+export type PhysicalState = number[];
+
+/**
+ * Batched reward and termination over *observations*, for planners rolling out a learned model.
+ * Arrays are row-major: `obs` and `nextObs` are `[n, obsDim]`, `action` is `[n, actDim]`
+ * (Discrete actions as one column of integers). Pure; no allocation beyond the result.
+ */
+export interface BatchedFunctions<P> {
+  reward(obs: Float32Array, action: Float32Array, nextObs: Float32Array, n: number, params: P): Float32Array;
+  terminal(nextObs: Float32Array, n: number, params: P): Uint8Array;
+}
+
+/**
+ * A functional environment (DESIGN.md principle 4). Everything is a pure function of its
+ * arguments; the stateful reset/step adapter and the HTTP layer are built on top.
+ *
+ * @typeParam P - validated parameters built from the env's kwargs.
+ * @typeParam A - the action's canonical value (see {@link Space.parse}).
+ */
+export interface EnvDefinition<P = unknown, A extends SpaceValue = SpaceValue> {
+  /** Gymnasium id, `[namespace/]Name-vN`. */
+  readonly id: string;
+  readonly doc: EnvDoc;
+  readonly maxEpisodeSteps?: number;
+  readonly rewardThreshold?: number;
+  /** Default kwargs (what `gymnasium.make(id)` uses), also served as data. */
+  readonly defaultKwargs: Readonly<Record<string, unknown>>;
+  /** Validates kwargs (unknown keys included) and builds the parameters. Throws {@link EnvArgumentError}. */
+  params(kwargs: Readonly<Record<string, unknown>>): P;
+  observationSpace(params: P): Space;
+  actionSpace(params: P): Space<A>;
+  /**
+   * Draws the initial physical state exactly as Gymnasium's `reset` draws it.
+   * `options` are the reset options (`low`/`high` and the like); `options.state` is handled by
+   * the adapter through {@link EnvDefinition.parseState}. Throws {@link EnvArgumentError}.
+   */
+  initial(rng: Generator, params: P, options: Readonly<Record<string, unknown>>): PhysicalState;
+  /** One step of the dynamics. `rng` is the episode's generator, for envs with stochastic steps. */
+  transition(state: PhysicalState, action: A, params: P, rng: Generator): PhysicalState;
+  /** Reward of the transition `state --action--> next`. */
+  reward(state: PhysicalState, action: A, next: PhysicalState, params: P): number;
+  /** Gymnasium's `terminated` for a state. */
+  terminal(state: PhysicalState, params: P): boolean;
+  /** The observation of a state, with the observation space's dtype. */
+  observation(state: PhysicalState, params: P): SpaceValue;
+  /** Step info (Gymnasium's `info` dict); `{}` when the env reports nothing. */
+  info?(state: PhysicalState, next: PhysicalState, params: P): Record<string, unknown>;
+  /**
+   * Validates a client-given physical state (`options.state`), returning it in the env's
+   * storage precision. Throws {@link EnvArgumentError}.
+   */
+  parseState(value: unknown, params: P): PhysicalState;
+  /** Batched reward/termination functions for planners. */
+  readonly batched: BatchedFunctions<P>;
+}

@@ -1,0 +1,119 @@
+import { Generator, type RngState } from '../rng/generator.ts';
+import { SpaceValueError, type SpaceValue } from '../spaces/space.ts';
+import { EnvArgumentError, type EnvDefinition, type PhysicalState } from './env.ts';
+import { EpisodeEndedError, InvalidActionError } from './errors.ts';
+
+/**
+ * Everything an episode is, as plain data: what the sealed state token carries. Kwargs are the
+ * ones the client gave (defaults are merged on use), so tokens stay small.
+ */
+export interface EpisodeState {
+  env: string;
+  kwargs: Record<string, unknown>;
+  physical: PhysicalState;
+  rng: RngState;
+  steps: number;
+  /** True once the episode terminated or was truncated. */
+  done: boolean;
+}
+
+/** Arguments of Gymnasium's `reset`, plus the kwargs of `make` and the episode to continue. */
+export interface ResetArgs {
+  seed?: number | bigint | null | undefined;
+  options?: Readonly<Record<string, unknown>> | undefined;
+  kwargs?: Readonly<Record<string, unknown>> | undefined;
+  /** An earlier episode of the same env: its generator continues when no seed is given. */
+  previous?: EpisodeState | undefined;
+}
+
+/** `reset` output. */
+export interface ResetResult {
+  observation: SpaceValue;
+  info: Record<string, unknown>;
+  state: EpisodeState;
+}
+
+/** `step` output, Gymnasium's 5-tuple plus the next state. */
+export interface StepResult extends ResetResult {
+  reward: number;
+  terminated: boolean;
+  truncated: boolean;
+}
+
+/** The env's parameters for the given kwargs, defaults merged. Throws {@link EnvArgumentError}. */
+export function envParams<P>(def: EnvDefinition<P>, kwargs: Readonly<Record<string, unknown>>): P {
+  return def.params({ ...def.defaultKwargs, ...kwargs });
+}
+
+function sameKwargs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const canonical = (k: Readonly<Record<string, unknown>>) =>
+    JSON.stringify(Object.keys(k).sort().map((key) => [key, k[key]]));
+  return canonical(a) === canonical(b);
+}
+
+/** Gymnasium's `reset` as a pure function of its arguments (and OS entropy when unseeded). */
+export function resetEpisode<P>(def: EnvDefinition<P>, args: ResetArgs): ResetResult {
+  const { previous } = args;
+  let kwargs = args.kwargs ?? {};
+  if (previous) {
+    if (args.kwargs && !sameKwargs(args.kwargs, previous.kwargs)) {
+      throw new EnvArgumentError('kwargs', 'kwargs differ from those of the episode given in `state`');
+    }
+    kwargs = previous.kwargs;
+  }
+  const params = envParams(def, kwargs);
+  const rng =
+    args.seed !== undefined && args.seed !== null
+      ? Generator.fromSeed(args.seed)
+      : previous
+        ? Generator.fromState(previous.rng)
+        : Generator.fromSeed(null);
+  const options = args.options ?? {};
+  const physical =
+    options.state !== undefined ? def.parseState(options.state, params) : def.initial(rng, params, options);
+  return {
+    observation: def.observation(physical, params),
+    info: {},
+    state: { env: def.id, kwargs: { ...kwargs }, physical, rng: rng.getState(), steps: 0, done: false },
+  };
+}
+
+/** Gymnasium's `step` (with TimeLimit truncation) as a pure function of the episode and the action. */
+export function stepEpisode<P, A extends SpaceValue>(
+  def: EnvDefinition<P, A>,
+  episode: EpisodeState,
+  rawAction: unknown,
+): StepResult {
+  if (episode.done) {
+    throw new EpisodeEndedError(`the episode ended after ${episode.steps} steps; reset to start a new one`);
+  }
+  const params = envParams(def, episode.kwargs);
+  let action: A;
+  try {
+    action = def.actionSpace(params).parse(rawAction);
+  } catch (err) {
+    if (err instanceof SpaceValueError) throw new InvalidActionError(err.message);
+    throw err;
+  }
+  const rng = Generator.fromState(episode.rng);
+  const next = def.transition(episode.physical, action, params, rng);
+  const reward = def.reward(episode.physical, action, next, params);
+  const terminated = def.terminal(next, params);
+  const steps = episode.steps + 1;
+  const truncated = def.maxEpisodeSteps !== undefined && steps >= def.maxEpisodeSteps;
+  return {
+    observation: def.observation(next, params),
+    reward,
+    terminated,
+    truncated,
+    info: def.info?.(episode.physical, next, params) ?? {},
+    state: {
+      env: episode.env,
+      kwargs: episode.kwargs,
+      physical: next,
+      rng: rng.getState(),
+      steps,
+      done: terminated || truncated,
+    },
+  };
+}

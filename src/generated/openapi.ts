@@ -1,0 +1,621 @@
+// Generated from openapi/openapi.yaml by `npm run generate`. Do not edit.
+export interface paths {
+    "/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and build information. */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics (text exposition format). */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document. */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Interactive API reference (served offline). */
+        get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Static files of the API reference page. */
+        get: operations["getDocsAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every registered environment. */
+        get: operations["listEnvs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        /** One environment with its default kwargs, spaces and doc block. */
+        get: operations["getEnv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/make": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate kwargs and describe the environment they make (like `gymnasium.make`).
+         * @description Nothing is created on the server; the answer tells the spaces for these kwargs.
+         */
+        post: operations["makeEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an episode (Gymnasium `reset(seed, options)`).
+         * @description With `seed`, the episode's generator is numpy's `default_rng(seed)`, so the initial
+         *     observation equals Gymnasium's for the same seed. Without `seed` but with the `state` of an
+         *     earlier episode, the generator continues from that episode (as a second `reset()` does in
+         *     Gymnasium); with neither, it is seeded from fresh OS entropy. `options.state` starts the
+         *     episode from the given physical state instead of drawing one.
+         */
+        post: operations["resetEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance an episode by one action (Gymnasium `step(action)`).
+         * @description A pure function of (`state`, `action`): the same token and action always give the same
+         *     answer, on any replica. Stepping an episode that has terminated or been truncated is a
+         *     409 `reset-needed` problem.
+         */
+        post: operations["stepEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        EnvIdString: string;
+        /**
+         * @description RFC 9457 problem details. `type` is one of the URIs below, stable per error class:
+         *     `unknown-env` (404), `not-found` (404), `method-not-allowed` (405), `not-acceptable` (406),
+         *     `invalid-state` (400: tampered, foreign-env, unknown-key, wrong-version or malformed token),
+         *     `malformed-body` (400: undecodable JSON or msgpack), `reset-needed` (409: step after the
+         *     episode ended), `payload-too-large` (413), `unsupported-media-type` (415), `validation`
+         *     (422: the body, path or query breaks the schema; see `errors`), `invalid-action` (422:
+         *     wrong shape or dtype, NaN/inf, outside a Discrete/MultiDiscrete/MultiBinary space),
+         *     `invalid-argument` (422: bad kwargs or reset options), `internal` (500).
+         */
+        Problem: {
+            /** @enum {string} */
+            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal";
+            title: string;
+            status: number;
+            detail?: string;
+            /** @description The request id. */
+            instance?: string;
+            /** @description For `validation`, one entry per failed rule. */
+            errors?: {
+                /** @description JSON pointer into the request, e.g. `/body/seed`. */
+                pointer: string;
+                message: string;
+            }[];
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            version: string;
+            uptime_s: number;
+            /** @description Number of registered environments. */
+            envs: number;
+            /** @description Id of the key that seals new state tokens. */
+            state_key_id?: string;
+        };
+        /** @description A number; in JSON, non-finite values are the strings "inf", "-inf" or "nan". */
+        FiniteOrNot: number | ("inf" | "-inf" | "nan");
+        /** @description A Gymnasium space as data. Arrays are flat, row-major, with `shape` beside them. */
+        SpaceDescription: {
+            /** @enum {string} */
+            type: "Box" | "Discrete" | "MultiBinary" | "MultiDiscrete" | "Dict" | "Tuple";
+            /** @enum {string} */
+            dtype?: "float32" | "float64" | "int8" | "int16" | "int32" | "int64" | "uint8" | "bool";
+            shape?: number[];
+            low?: components["schemas"]["FiniteOrNot"][];
+            high?: components["schemas"]["FiniteOrNot"][];
+            n?: number;
+            start?: number | number[];
+            nvec?: number[];
+            spaces?: {
+                [key: string]: components["schemas"]["SpaceDescription"];
+            } | components["schemas"]["SpaceDescription"][];
+        };
+        /** @description Gymnasium's doc block. */
+        EnvDoc: {
+            description: string;
+            action_space: string;
+            observation_space: string;
+            rewards: string;
+            starting_state: string;
+            episode_end: string;
+            arguments: string;
+            version_history: string;
+        };
+        EnvSummary: {
+            id: string;
+            max_episode_steps: number | null;
+            reward_threshold: number | null;
+        };
+        EnvList: {
+            envs: components["schemas"]["EnvSummary"][];
+        };
+        EnvDetail: components["schemas"]["EnvSummary"] & {
+            /** @description The kwargs in effect (defaults merged with the request's). */
+            kwargs: {
+                [key: string]: unknown;
+            };
+            observation_space: components["schemas"]["SpaceDescription"];
+            action_space: components["schemas"]["SpaceDescription"];
+            doc: components["schemas"]["EnvDoc"];
+        };
+        /** @description Constructor arguments, as `gymnasium.make(env_id, **kwargs)` takes them. */
+        Kwargs: {
+            [key: string]: unknown;
+        };
+        MakeRequest: {
+            kwargs?: components["schemas"]["Kwargs"];
+        };
+        /** @description Sealed episode state (opaque; base64url text in both encodings). */
+        StateToken: string;
+        /** @description A dense array; `data` is little-endian bytes (msgpack `bin`, base64 in JSON). */
+        Tensor: {
+            /** @enum {string} */
+            dtype: "float32" | "float64" | "int8" | "int16" | "int32" | "int64" | "uint8" | "bool";
+            shape: number[];
+            /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
+            data: unknown;
+        };
+        /** @description A number (Discrete), nested arrays of numbers, a Tensor, or an object/array of those (Dict/Tuple spaces). */
+        Action: number | unknown[] | components["schemas"]["Tensor"] | Record<string, never>;
+        /** @description Nested arrays of numbers following the observation space's shape (a number for Discrete). */
+        Observation: unknown;
+        /** @description Gymnasium's `info` dict. */
+        Info: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Env-specific reset options (e.g. `low`/`high` for CartPole, `x_init`/`y_init` for
+         *     Pendulum) plus `state`: a physical state to start from instead of drawing one.
+         */
+        ResetOptions: {
+            state?: number[];
+        } & {
+            [key: string]: unknown;
+        };
+        ResetRequest: {
+            /** @description Seeds numpy's `default_rng(seed)`, as Gymnasium's `reset(seed=...)` does. */
+            seed?: number | null;
+            options?: components["schemas"]["ResetOptions"];
+            kwargs?: components["schemas"]["Kwargs"];
+            /** @description An earlier episode's token; a reset without `seed` continues its generator, and its kwargs carry over. */
+            state?: components["schemas"]["StateToken"];
+        };
+        ResetResponse: {
+            observation: components["schemas"]["Observation"];
+            info: components["schemas"]["Info"];
+            state: components["schemas"]["StateToken"];
+        };
+        StepRequest: {
+            state: components["schemas"]["StateToken"];
+            action: components["schemas"]["Action"];
+        };
+        StepResponse: {
+            observation: components["schemas"]["Observation"];
+            reward: number;
+            terminated: boolean;
+            truncated: boolean;
+            info: components["schemas"]["Info"];
+            state: components["schemas"]["StateToken"];
+        };
+    };
+    responses: {
+        /** @description An RFC 9457 problem. */
+        Problem: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+                "application/msgpack": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+        EnvId: components["schemas"]["EnvIdString"];
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                    "application/msgpack": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+        };
+    };
+    getDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getDocsAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    listEnvs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The registry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvList"];
+                    "application/msgpack": components["schemas"]["EnvList"];
+                };
+            };
+        };
+    };
+    getEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The environment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvDetail"];
+                    "application/msgpack": components["schemas"]["EnvDetail"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    makeEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MakeRequest"];
+                "application/msgpack": components["schemas"]["MakeRequest"];
+            };
+        };
+        responses: {
+            /** @description The environment made with these kwargs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvDetail"];
+                    "application/msgpack": components["schemas"]["EnvDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    resetEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetRequest"];
+                "application/msgpack": components["schemas"]["ResetRequest"];
+            };
+        };
+        responses: {
+            /** @description The first observation and the episode's state token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetResponse"];
+                    "application/msgpack": components["schemas"]["ResetResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    stepEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepRequest"];
+                "application/msgpack": components["schemas"]["StepRequest"];
+            };
+        };
+        responses: {
+            /** @description The transition and the next state token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepResponse"];
+                    "application/msgpack": components["schemas"]["StepResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+}

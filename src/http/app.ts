@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { EnvRegistry } from '../envs/registry.ts';
+import type { Keyring } from '../state/keyring.ts';
+import type { AppEnv } from './app-env.ts';
+import { handleError } from './error-handler.ts';
+import type { Metrics } from './metrics.ts';
+import { requestContext } from './middleware/request-context.ts';
+import { type OperationHandler, operationHandler } from './operation.ts';
+import { ApiError } from './problems.ts';
+import { envHandlers } from './routes/envs.ts';
+import { opsHandlers } from './routes/ops.ts';
+import { loadSpec, loadSpecText, type SpecOperation, specOperations } from './spec.ts';
+import { compileValidators } from './validation.ts';
+
+/** What the app is built from; everything stateful is passed in, so tests build apps freely. */
+export interface AppDeps {
+  registry: EnvRegistry;
+  keyring: Keyring;
+  logger: Logger;
+  metrics: Metrics;
+  version: string;
+  /** Overrides the spec's `x-limits.max_body_bytes`. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * Builds the Hono app from the spec: every operation in `openapi/openapi.yaml` is served by
+ * the handler of the same operationId, wrapped with negotiation, limits and validation. A
+ * handler without an operation, or an operation without a handler, fails at start-up.
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const specText = loadSpecText();
+  const doc = loadSpec(specText);
+  const ops = specOperations(doc);
+  const validators = compileValidators(doc, ops);
+  const handlers: Record<string, OperationHandler> = {
+    ...envHandlers(deps),
+    ...opsHandlers({
+      metrics: deps.metrics,
+      specText,
+      version: deps.version,
+      envCount: deps.registry.size,
+      keyId: deps.keyring.current.id,
+    }),
+  };
+  const missing = ops.filter((op) => !handlers[op.operationId]).map((op) => op.operationId);
+  const extra = Object.keys(handlers).filter((id) => !ops.some((op) => op.operationId === id));
+  if (missing.length || extra.length) {
+    throw new Error(`spec and handlers disagree: missing handlers [${missing}], handlers without operation [${extra}]`);
+  }
+  const maxBodyBytes = deps.maxBodyBytes ?? doc['x-limits'].max_body_bytes;
+
+  const app = new Hono<AppEnv>();
+  app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
+  for (const op of ops) {
+    app.on(
+      op.method.toUpperCase(),
+      op.honoPath,
+      operationHandler(op, validators.get(op.operationId)!, handlers[op.operationId]!, maxBodyBytes),
+    );
+  }
+  app.notFound((c) => {
+    const allowed = allowedMethods(ops, c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      throw new ApiError('method-not-allowed', `${c.req.method} is not allowed here; use ${allowed.join(' or ')}`);
+    }
+    throw new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`);
+  });
+  app.onError(handleError);
+  return app;
+}
+
+function allowedMethods(ops: SpecOperation[], path: string): string[] {
+  return ops
+    .filter((op) => new RegExp(`^${op.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path))
+    .map((op) => op.method.toUpperCase());
+}

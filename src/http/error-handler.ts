@@ -1,0 +1,33 @@
+import type { Context } from 'hono';
+import { EnvArgumentError } from '../envs/env.ts';
+import { EpisodeEndedError, InvalidActionError, UnknownEnvError } from '../envs/errors.ts';
+import { StateTokenError } from '../state/seal.ts';
+import type { AppEnv } from './app-env.ts';
+import { encodeBody } from './codec.ts';
+import { ApiError } from './problems.ts';
+
+/** The one mapping from every error the lower layers throw to an API problem. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof UnknownEnvError) return new ApiError('unknown-env', err.message);
+  if (err instanceof InvalidActionError) return new ApiError('invalid-action', err.message);
+  if (err instanceof EpisodeEndedError) return new ApiError('reset-needed', err.message);
+  if (err instanceof StateTokenError) return new ApiError('invalid-state', err.message);
+  if (err instanceof EnvArgumentError) {
+    return new ApiError('invalid-argument', `${err.field}: ${err.message}`, [
+      { pointer: `/body/${err.field.replaceAll('.', '/')}`, message: err.message },
+    ]);
+  }
+  return new ApiError('internal', 'the server failed to handle this request; the error is logged under its request id');
+}
+
+/** Hono `onError`: answers a problem in the negotiated format and logs server faults. */
+export function handleError(err: Error, c: Context<AppEnv>): Response {
+  const apiError = toApiError(err);
+  const log = c.get('log');
+  if (apiError.kind === 'internal') log?.error({ err }, 'unhandled error');
+  else log?.debug({ problem: apiError.kind, detail: apiError.detail }, 'request refused');
+  const format = c.get('format') ?? 'json';
+  const { bytes, contentType } = encodeBody(apiError.toProblem(c.get('requestId')), format, true);
+  return c.body(bytes as string, apiError.status as 400, { 'Content-Type': contentType });
+}

@@ -1,0 +1,48 @@
+import type { Context, Handler as HonoHandler } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { decodeBody, requestFormat, responseFormat } from './codec.ts';
+import { readBody } from './read-body.ts';
+import type { SpecOperation } from './spec.ts';
+import { assertValid, type OperationValidators } from './validation.ts';
+
+/** What a route handler receives: path parameters, query and body, all validated against the spec. */
+export interface OperationInput {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+/** A route handler, named in the spec by its operationId. */
+export type OperationHandler = (c: Context<AppEnv>, input: OperationInput) => Response | Promise<Response>;
+
+/**
+ * Wraps a handler with everything the spec says about its operation: content negotiation, the
+ * body limit, decoding (JSON or msgpack), and ajv validation of path, query and body.
+ */
+export function operationHandler(
+  op: SpecOperation,
+  validators: OperationValidators,
+  handler: OperationHandler,
+  maxBodyBytes: number,
+): HonoHandler<AppEnv> {
+  return async (c) => {
+    c.set('route', op.path);
+    const contentType = c.req.header('content-type');
+    const hasBody = op.bodySchema !== undefined;
+    const inFormat = hasBody && contentType ? requestFormat(contentType) : 'json';
+    c.set('format', inFormat);
+    c.set('format', responseFormat(c.req.header('accept'), inFormat));
+    const params = c.req.param() as Record<string, string>;
+    assertValid(validators.params, params, '/path');
+    const query = c.req.query();
+    assertValid(validators.query, query, '/query');
+    let body: unknown;
+    if (hasBody) {
+      const bytes = await readBody(c.req.raw, maxBodyBytes);
+      if (bytes.byteLength > 0) body = decodeBody(bytes, requestFormat(contentType));
+      else if (op.bodySchema !== undefined && op.bodyRequired) body = {};
+      assertValid(validators.body, body, '/body');
+    }
+    return handler(c, { params, query, body });
+  };
+}

@@ -1,0 +1,84 @@
+import type { EnvDefinition } from '../../envs/env.ts';
+import { envParams, resetEpisode, stepEpisode } from '../../envs/episode.ts';
+import type { EnvRegistry } from '../../envs/registry.ts';
+import type { components } from '../../generated/openapi.ts';
+import type { Keyring } from '../../state/keyring.ts';
+import { decodeEpisodeToken, encodeEpisodeToken } from '../../state/episode-token.ts';
+import { reply } from '../codec.ts';
+import type { Metrics } from '../metrics.ts';
+import type { OperationHandler } from '../operation.ts';
+import { ApiError } from '../problems.ts';
+import { decodeWireAction } from '../tensor.ts';
+
+type Schemas = components['schemas'];
+
+function summary(def: EnvDefinition): Schemas['EnvSummary'] {
+  return { id: def.id, max_episode_steps: def.maxEpisodeSteps ?? null, reward_threshold: def.rewardThreshold ?? null };
+}
+
+function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['EnvDetail'] {
+  const params = envParams(def, kwargs);
+  return {
+    ...summary(def),
+    kwargs: { ...def.defaultKwargs, ...kwargs },
+    observation_space: def.observationSpace(params).describe() as Schemas['SpaceDescription'],
+    action_space: def.actionSpace(params).describe() as Schemas['SpaceDescription'],
+    doc: def.doc,
+  };
+}
+
+function seedOf(seed: number | null | undefined): number | undefined {
+  if (seed === null || seed === undefined) return undefined;
+  if (!Number.isSafeInteger(seed)) {
+    throw new ApiError('validation', `/body/seed: ${seed} is not an exactly representable integer (max 2^53-1)`, [
+      { pointer: '/body/seed', message: 'must be an integer in [0, 2^53-1]' },
+    ]);
+  }
+  return seed;
+}
+
+/** Handlers of the env operations (list, describe, make, reset, step). */
+export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; metrics: Metrics }) {
+  const { registry, keyring, metrics } = deps;
+  const handlers = {
+    listEnvs: (c) => reply(c, { envs: registry.list().map(summary) } satisfies Schemas['EnvList']),
+
+    getEnv: (c, { params }) => reply(c, detail(registry.get(params.env_id!), {})),
+
+    makeEnv: (c, { params, body }) => {
+      const { kwargs = {} } = body as Schemas['MakeRequest'];
+      return reply(c, detail(registry.get(params.env_id!), kwargs));
+    },
+
+    resetEnv: (c, { params, body }) => {
+      const def = registry.get(params.env_id!);
+      const req = body as Schemas['ResetRequest'];
+      const previous = req.state === undefined ? undefined : decodeEpisodeToken(req.state, def.id, keyring);
+      const result = resetEpisode(def, { seed: seedOf(req.seed), options: req.options, kwargs: req.kwargs, previous });
+      const obsSpace = def.observationSpace(envParams(def, result.state.kwargs));
+      return reply(c, {
+        observation: obsSpace.toJSON(result.observation),
+        info: result.info,
+        state: encodeEpisodeToken(result.state, keyring),
+      });
+    },
+
+    stepEnv: (c, { params, body }) => {
+      const def = registry.get(params.env_id!);
+      const req = body as Schemas['StepRequest'];
+      const episode = decodeEpisodeToken(req.state, def.id, keyring);
+      const result = stepEpisode(def, episode, decodeWireAction(req.action));
+      metrics.envSteps.inc({ env_id: def.id });
+      const obsSpace = def.observationSpace(envParams(def, episode.kwargs));
+      return reply(c, {
+        observation: obsSpace.toJSON(result.observation),
+        reward: result.reward,
+        terminated: result.terminated,
+        truncated: result.truncated,
+        info: result.info,
+        state: encodeEpisodeToken(result.state, keyring),
+      });
+    },
+  } satisfies Record<string, OperationHandler>;
+  return handlers;
+}

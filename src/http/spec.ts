@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** Where the contract lives; served verbatim at `/openapi.yaml`. */
+export const specPath = fileURLToPath(new URL('../../openapi/openapi.yaml', import.meta.url));
+
+/** The OpenAPI document, as far as the server reads it. */
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+  components: { schemas: Record<string, unknown> };
+  'x-limits': { max_body_bytes: number };
+  [key: string]: unknown;
+}
+
+/** One operation of the spec. */
+export interface SpecOperation {
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Spec path template, `/v1/envs/{env_id}`. */
+  path: string;
+  /** The same path in Hono's syntax, `/v1/envs/:env_id`. */
+  honoPath: string;
+  parameters: SpecParameter[];
+  /** Schema of the request body, when the operation takes one. */
+  bodySchema: unknown;
+  bodyRequired: boolean;
+}
+
+/** A path or query parameter. */
+export interface SpecParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  schema: unknown;
+}
+
+const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Reads and parses the spec text. */
+export function loadSpecText(): string {
+  return readFileSync(specPath, 'utf8');
+}
+
+/** Parses the spec document. */
+export function loadSpec(text = loadSpecText()): OpenApiDocument {
+  return parse(text) as OpenApiDocument;
+}
+
+function resolveRef<T>(doc: OpenApiDocument, value: T | { $ref: string }): T {
+  if (value && typeof value === 'object' && '$ref' in value) {
+    const path = value.$ref.replace(/^#\//, '').split('/');
+    let node: unknown = doc;
+    for (const key of path) node = (node as Record<string, unknown>)[key];
+    return node as T;
+  }
+  return value as T;
+}
+
+/** Every operation in the spec, with parameters and body schema resolved. */
+export function specOperations(doc: OpenApiDocument): SpecOperation[] {
+  const ops: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    const shared = (item.parameters as unknown[] | undefined) ?? [];
+    for (const method of methods) {
+      const op = item[method] as Record<string, unknown> | undefined;
+      if (!op) continue;
+      const params = [...shared, ...((op.parameters as unknown[] | undefined) ?? [])].map((p) =>
+        resolveRef<SpecParameter>(doc, p as SpecParameter),
+      );
+      const body = op.requestBody as { required?: boolean; content: Record<string, { schema: unknown }> } | undefined;
+      ops.push({
+        operationId: op.operationId as string,
+        method,
+        path,
+        honoPath: path.replace(/\{(\w+)\}/g, ':$1'),
+        parameters: params.map((p) => ({ ...p, required: p.required ?? false })),
+        bodySchema: body ? body.content['application/json']?.schema : undefined,
+        bodyRequired: body?.required ?? false,
+      });
+    }
+  }
+  return ops;
+}

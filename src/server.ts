@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { type ServerType, serve } from '@hono/node-server';
+import { type Logger, pino } from 'pino';
+import type { Config } from './config.ts';
+import { defaultRegistry } from './envs/index.ts';
+import { createApp } from './http/app.ts';
+import { createMetrics } from './http/metrics.ts';
+import { loadKeyring } from './state/keyring.ts';
+
+/** The package version, reported by `/v1/health`. */
+export const version: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  server: ServerType;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Loads keys, builds the app and listens; resolves once the port is bound. */
+export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const keyring = await loadKeyring({ secret: config.secret, dataDir: config.dataDir });
+  const app = createApp({
+    registry: defaultRegistry(),
+    keyring,
+    logger,
+    metrics: createMetrics(),
+    version,
+    ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
+  });
+  return new Promise((resolvePromise, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+      logger.info(
+        { url: `http://${config.host}:${info.port}`, stateKeyId: keyring.current.id, keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir },
+        'modelgym listening',
+      );
+      resolvePromise({
+        server,
+        port: info.port,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
+    });
+    server.once('error', reject);
+  });
+}
