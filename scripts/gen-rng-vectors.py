@@ -7,18 +7,30 @@ not promise to match):
     /usr/bin/python3 scripts/gen-rng-vectors.py            # writes test/fixtures/rng-vectors.json
     /usr/bin/python3 scripts/gen-rng-vectors.py --check    # exits 1 if the file is stale
 
+It also records glibc's log1p (called through ctypes, exactly as numpy's C code
+calls it) on deterministic inputs, for both of glibc's x86-64 builds: the
+baseline SSE2 one (a subprocess with GLIBC_TUNABLES masking FMA/AVX2) and, when
+this CPU selects it, the FMA one. numpy's ziggurat tails return r - log1p(-u),
+so src/rng/libm.ts ports log1p bit for bit and is checked against these.
+
 The output is fully deterministic (fixed seeds, sorted keys, floats written
 with repr so they round-trip bit-exactly through JSON.parse), so re-running it
-rewrites an identical file.
+rewrites an identical file on the same kind of machine. Caveat: numpy's tail
+draws and the log1p digests come from the local glibc; the committed file was
+made on x86-64 with FMA and glibc 2.36 (Debian 12). On a non-FMA CPU,
+"fma_sha256" becomes null and the FMA test is skipped.
 
 Integers that may exceed 2**53 (seeds, uint64 draws, 128-bit PCG64 state) are
 written as decimal strings; TypeScript reads them as BigInt.
 """
 
+import ctypes
 import hashlib
 import json
 import os
+import platform
 import struct
+import subprocess
 import sys
 
 import numpy as np
@@ -46,6 +58,17 @@ INT_RANGES = [
 ]
 
 N_DIGEST = 100_000
+
+# log1p inputs: x = scale * u with u = default_rng(seed).random(count); every scale is a power
+# of two so TypeScript rebuilds the same inputs exactly from its own (verified) random().
+LOG1P_SECTIONS = [
+    {"seed": 7, "count": 200_000, "scale": -1.0},  # the ziggurat tails' domain: log1p(-u)
+    {"seed": 8, "count": 5_000, "scale": -(2.0**-29)},  # |x| < 2^-29 branch
+    {"seed": 9, "count": 5_000, "scale": -(2.0**-40)},
+    {"seed": 10, "count": 5_000, "scale": 1.0},  # positive arguments, for completeness
+]
+# Masks FMA/AVX2 so glibc's ifunc resolver picks the baseline build (old and new tunable names).
+NO_FMA_TUNABLES = "glibc.cpu.hwcaps=-AVX2,-FMA,-AVX2_Usable,-FMA_Usable,-FMA4_Usable"
 
 
 def state_dict(bg):
@@ -175,7 +198,51 @@ def round_trip():
     return {"seed": "42", "prefix": prefix, "state": mid, "continuation": cont, "end_state": end}
 
 
+def log1p_inputs():
+    xs = []
+    for sec in LOG1P_SECTIONS:
+        u = np.random.default_rng(sec["seed"]).random(sec["count"])
+        xs.extend(float(sec["scale"] * v) for v in u)
+    return xs
+
+
+def libm_log1p_values():
+    libm = ctypes.CDLL("libm.so.6")
+    libm.log1p.restype = ctypes.c_double
+    libm.log1p.argtypes = [ctypes.c_double]
+    return [libm.log1p(x) for x in log1p_inputs()]
+
+
+def log1p_case():
+    native = libm_log1p_values()
+    env = dict(os.environ, GLIBC_TUNABLES=NO_FMA_TUNABLES)
+    sse2 = json.loads(
+        subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "--log1p-worker"],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    native_digest = digest(native)
+    fma = native_digest != sse2["sha256"]
+    return {
+        "sections": LOG1P_SECTIONS,
+        "glibc": platform.libc_ver()[1],
+        "sse2_sha256": sse2["sha256"],
+        "sse2_first": sse2["first"],
+        # null when this machine's libm did not pick a distinct FMA build.
+        "fma_sha256": native_digest if fma else None,
+        "fma_first": native[:50] if fma else None,
+    }
+
+
 def main():
+    if "--log1p-worker" in sys.argv[1:]:
+        values = libm_log1p_values()
+        print(json.dumps({"sha256": digest(values), "first": values[:50]}))
+        return
     if not np.__version__.startswith(EXPECTED_NUMPY + "."):
         sys.exit(f"need numpy {EXPECTED_NUMPY}.x (run with /usr/bin/python3), got {np.__version__}")
     data = {
@@ -184,6 +251,7 @@ def main():
         "seeds": [seed_case(s) for s in SEEDS],
         "streams": streams(),
         "round_trip": round_trip(),
+        "log1p": log1p_case(),
     }
     text = json.dumps(data, sort_keys=True, indent=1) + "\n"
     if "--check" in sys.argv[1:]:

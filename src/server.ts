@@ -8,7 +8,9 @@ import { createMetrics } from './http/metrics.ts';
 import { loadKeyring } from './state/keyring.ts';
 
 /** The package version, reported by `/v1/health`. */
-export const version: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+export const version: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version;
 
 /** A running server and how to stop it. */
 export interface RunningServer {
@@ -18,7 +20,10 @@ export interface RunningServer {
 }
 
 /** Loads keys, builds the app and listens; resolves once the port is bound. */
-export async function startServer(config: Config, logger: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<RunningServer> {
   const keyring = await loadKeyring({ secret: config.secret, dataDir: config.dataDir });
   const app = createApp({
     registry: defaultRegistry(),
@@ -31,7 +36,11 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
       logger.info(
-        { url: `http://${config.host}:${info.port}`, stateKeyId: keyring.current.id, keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir },
+        {
+          url: `http://${config.host}:${info.port}`,
+          stateKeyId: keyring.current.id,
+          keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir,
+        },
         'modelgym listening',
       );
       resolvePromise({

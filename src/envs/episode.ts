@@ -1,5 +1,5 @@
 import { Generator, type RngState } from '../rng/generator.ts';
-import { SpaceValueError, type SpaceValue } from '../spaces/space.ts';
+import { type SpaceValue, SpaceValueError } from '../spaces/space.ts';
 import { EnvArgumentError, type EnvDefinition, type PhysicalState } from './env.ts';
 import { EpisodeEndedError, InvalidActionError } from './errors.ts';
 
@@ -47,7 +47,11 @@ export function envParams<P>(def: EnvDefinition<P>, kwargs: Readonly<Record<stri
 
 function sameKwargs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
   const canonical = (k: Readonly<Record<string, unknown>>) =>
-    JSON.stringify(Object.keys(k).sort().map((key) => [key, k[key]]));
+    JSON.stringify(
+      Object.keys(k)
+        .sort()
+        .map((key) => [key, k[key]]),
+    );
   return canonical(a) === canonical(b);
 }
 
@@ -90,7 +94,7 @@ export function stepEpisode<P, A extends SpaceValue>(
   const params = envParams(def, episode.kwargs);
   let action: A;
   try {
-    action = def.actionSpace(params).parse(rawAction);
+    action = def.actionSpace(params).parse(rawAction, 'action');
   } catch (err) {
     if (err instanceof SpaceValueError) throw new InvalidActionError(err.message);
     throw err;

@@ -9,7 +9,11 @@ describe('env ids', () => {
   it("parses Gymnasium's grammar", () => {
     expect(parseEnvId('CartPole-v1')).toEqual({ namespace: undefined, name: 'CartPole', version: 1 });
     expect(parseEnvId('tasks/Point2D-v0')).toEqual({ namespace: 'tasks', name: 'Point2D', version: 0 });
-    expect(parseEnvId('MountainCar')).toEqual({ namespace: undefined, name: 'MountainCar', version: undefined });
+    expect(parseEnvId('MountainCar')).toEqual({
+      namespace: undefined,
+      name: 'MountainCar',
+      version: undefined,
+    });
     expect(() => parseEnvId('a/b/c-v0')).toThrow(/malformed/);
   });
 });

@@ -25,7 +25,8 @@ export class EnvRegistry {
 
   /** Adds an env; ids are unique and must follow Gymnasium's grammar with a version. */
   register(def: EnvDefinition): void {
-    if (parseEnvId(def.id).version === undefined) throw new RangeError(`env id "${def.id}" needs a -vN version`);
+    if (parseEnvId(def.id).version === undefined)
+      throw new RangeError(`env id "${def.id}" needs a -vN version`);
     if (this.#envs.has(def.id)) throw new RangeError(`env id "${def.id}" is already registered`);
     this.#envs.set(def.id, def as EnvDefinition);
   }

@@ -47,7 +47,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const missing = ops.filter((op) => !handlers[op.operationId]).map((op) => op.operationId);
   const extra = Object.keys(handlers).filter((id) => !ops.some((op) => op.operationId === id));
   if (missing.length || extra.length) {
-    throw new Error(`spec and handlers disagree: missing handlers [${missing}], handlers without operation [${extra}]`);
+    throw new Error(
+      `spec and handlers disagree: missing handlers [${missing}], handlers without operation [${extra}]`,
+    );
   }
   const maxBodyBytes = deps.maxBodyBytes ?? doc['x-limits'].max_body_bytes;
 
@@ -64,7 +66,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const allowed = allowedMethods(ops, c.req.path);
     if (allowed.length > 0) {
       c.header('Allow', allowed.join(', '));
-      throw new ApiError('method-not-allowed', `${c.req.method} is not allowed here; use ${allowed.join(' or ')}`);
+      throw new ApiError(
+        'method-not-allowed',
+        `${c.req.method} is not allowed here; use ${allowed.join(' or ')}`,
+      );
     }
     throw new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`);
   });

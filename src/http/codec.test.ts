@@ -34,7 +34,11 @@ describe('content negotiation', () => {
 
 describe('bodies', () => {
   it('writes non-finite numbers and bytes as JSON text', () => {
-    const text = stringifyJson({ low: [Number.NEGATIVE_INFINITY, 0], high: [Number.POSITIVE_INFINITY, Number.NaN], b: new Uint8Array([1, 2, 255]) });
+    const text = stringifyJson({
+      low: [Number.NEGATIVE_INFINITY, 0],
+      high: [Number.POSITIVE_INFINITY, Number.NaN],
+      b: new Uint8Array([1, 2, 255]),
+    });
     expect(JSON.parse(text)).toEqual({ low: ['-inf', 0], high: ['inf', 'nan'], b: 'AQL/' });
   });
 

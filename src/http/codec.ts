@@ -48,7 +48,11 @@ export function responseFormat(accept: string | undefined, fallback: WireFormat)
           : undefined;
     if (format && (!best || q > best.q)) best = { format, q };
   }
-  if (!best) throw new ApiError('not-acceptable', `cannot answer in "${accept}"; accept application/json or application/msgpack`);
+  if (!best)
+    throw new ApiError(
+      'not-acceptable',
+      `cannot answer in "${accept}"; accept application/json or application/msgpack`,
+    );
   return best.format;
 }
 
@@ -58,7 +62,10 @@ export function decodeBody(bytes: Uint8Array, format: WireFormat): unknown {
     if (format === 'msgpack') return unpackMsgpack(bytes);
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch (err) {
-    throw new ApiError('malformed-body', `body is not valid ${format === 'json' ? 'JSON' : 'msgpack'}: ${(err as Error).message}`);
+    throw new ApiError(
+      'malformed-body',
+      `body is not valid ${format === 'json' ? 'JSON' : 'msgpack'}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -69,7 +76,10 @@ export function encodeBody(
   problem = false,
 ): { bytes: string | Uint8Array; contentType: string } {
   if (format === 'msgpack') return { bytes: packMsgpack(value), contentType: 'application/msgpack' };
-  return { bytes: stringifyJson(value), contentType: problem ? 'application/problem+json' : 'application/json' };
+  return {
+    bytes: stringifyJson(value),
+    contentType: problem ? 'application/problem+json' : 'application/json',
+  };
 }
 
 /** Sends `value` in the negotiated format (set on the context by the codec middleware). */

@@ -18,7 +18,10 @@ export function toApiError(err: unknown): ApiError {
       { pointer: `/body/${err.field.replaceAll('.', '/')}`, message: err.message },
     ]);
   }
-  return new ApiError('internal', 'the server failed to handle this request; the error is logged under its request id');
+  return new ApiError(
+    'internal',
+    'the server failed to handle this request; the error is logged under its request id',
+  );
 }
 
 /** Hono `onError`: answers a problem in the negotiated format and logs server faults. */

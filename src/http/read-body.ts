@@ -5,7 +5,8 @@ import { ApiError } from './problems.ts';
  * Content-Length when declared, otherwise while streaming, so an oversized body is never buffered whole.
  */
 export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new ApiError('payload-too-large', `request body exceeds the limit of ${maxBytes} bytes`);
+  const tooLarge = () =>
+    new ApiError('payload-too-large', `request body exceeds the limit of ${maxBytes} bytes`);
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   if (!request.body) return new Uint8Array(0);

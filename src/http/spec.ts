@@ -68,7 +68,9 @@ export function specOperations(doc: OpenApiDocument): SpecOperation[] {
       const params = [...shared, ...((op.parameters as unknown[] | undefined) ?? [])].map((p) =>
         resolveRef<SpecParameter>(doc, p as SpecParameter),
       );
-      const body = op.requestBody as { required?: boolean; content: Record<string, { schema: unknown }> } | undefined;
+      const body = op.requestBody as
+        | { required?: boolean; content: Record<string, { schema: unknown }> }
+        | undefined;
       ops.push({
         operationId: op.operationId as string,
         method,

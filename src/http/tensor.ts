@@ -24,7 +24,8 @@ function isTensor(x: unknown): x is { dtype: TensorDType; shape: number[]; data:
  * Other values pass through unchanged; Dict/Tuple members may be tensors too.
  */
 export function decodeWireAction(value: unknown): unknown {
-  if (Array.isArray(value)) return value.some((v) => typeof v === 'object') ? value.map(decodeWireAction) : value;
+  if (Array.isArray(value))
+    return value.some((v) => typeof v === 'object') ? value.map(decodeWireAction) : value;
   if (!isTensor(value)) {
     if (typeof value === 'object' && value !== null) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeWireAction(v)]));
@@ -33,7 +34,11 @@ export function decodeWireAction(value: unknown): unknown {
   }
   const { dtype, shape, data } = value;
   const bytes =
-    typeof data === 'string' ? Buffer.from(data, 'base64') : data instanceof Uint8Array ? Buffer.from(data) : undefined;
+    typeof data === 'string'
+      ? Buffer.from(data, 'base64')
+      : data instanceof Uint8Array
+        ? Buffer.from(data)
+        : undefined;
   if (!bytes) throw new InvalidActionError('tensor data must be bytes (msgpack bin) or base64 text (JSON)');
   const { bytes: size, read } = dtypes[dtype];
   const count = shape.reduce((a, b) => a * b, 1);

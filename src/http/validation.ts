@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { OpenApiDocument, SpecOperation } from './spec.ts';
 import { ApiError, type Problem } from './problems.ts';
+import type { OpenApiDocument, SpecOperation } from './spec.ts';
 
 const specId = 'https://modelgym.dev/openapi.json';
 
@@ -24,11 +24,15 @@ function objectSchema(params: SpecOperation['parameters'], where: 'path' | 'quer
 }
 
 /** Compiles ajv validators for every operation of the spec ($refs resolve against the spec's components). */
-export function compileValidators(doc: OpenApiDocument, ops: SpecOperation[]): Map<string, OperationValidators> {
+export function compileValidators(
+  doc: OpenApiDocument,
+  ops: SpecOperation[],
+): Map<string, OperationValidators> {
   const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false });
   addFormats.default(ajv);
   ajv.addSchema({ $id: specId, components: doc.components });
-  const rebase = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${specId}#/components/`));
+  const rebase = (schema: unknown) =>
+    JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${specId}#/components/`));
   const out = new Map<string, OperationValidators>();
   for (const op of ops) {
     const v: OperationValidators = {};
@@ -42,7 +46,10 @@ export function compileValidators(doc: OpenApiDocument, ops: SpecOperation[]): M
 }
 
 /** Turns ajv errors into the problem's `errors[]`, pointers prefixed with `/body`, `/path` or `/query`. */
-export function toProblemErrors(errors: ErrorObject[] | null | undefined, prefix: string): NonNullable<Problem['errors']> {
+export function toProblemErrors(
+  errors: ErrorObject[] | null | undefined,
+  prefix: string,
+): NonNullable<Problem['errors']> {
   return (errors ?? []).slice(0, 20).map((e) => {
     const extra =
       e.keyword === 'additionalProperties'
@@ -59,5 +66,9 @@ export function assertValid(validate: ValidateFunction | undefined, value: unkno
   if (!validate || validate(value)) return;
   const errors = toProblemErrors(validate.errors, prefix);
   const first = errors[0];
-  throw new ApiError('validation', first ? `${first.pointer || prefix}: ${first.message}` : 'invalid request', errors);
+  throw new ApiError(
+    'validation',
+    first ? `${first.pointer || prefix}: ${first.message}` : 'invalid request',
+    errors,
+  );
 }

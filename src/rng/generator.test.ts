@@ -21,7 +21,9 @@ function draws(n: number, f: () => number): number[] {
 /** sha256 of float64 values packed little-endian, as the generator script hashes them. */
 function sha256Floats(values: number[]): string {
   const view = new DataView(new ArrayBuffer(values.length * 8));
-  values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+  values.forEach((v, i) => {
+    view.setFloat64(i * 8, v, true);
+  });
   return createHash('sha256').update(new Uint8Array(view.buffer)).digest('hex');
 }
 
@@ -58,17 +60,26 @@ describe('Generator matches numpy 1.24 default_rng', () => {
         expect(c.uint32.map(() => h.nextUint32())).toEqual(c.uint32);
         expect(h.getState()).toEqual(c.state_after_uint32);
         const d = fresh();
-        expectSameFloats(draws(c.double.length, () => d.nextDouble()), c.double);
+        expectSameFloats(
+          draws(c.double.length, () => d.nextDouble()),
+          c.double,
+        );
       });
 
       it('random()', () => {
         const g = fresh();
-        expectSameFloats(draws(c.random.length, () => g.random()), c.random);
+        expectSameFloats(
+          draws(c.random.length, () => g.random()),
+          c.random,
+        );
       });
 
       it('uniform(-0.05, 0.05)', () => {
         const g = fresh();
-        expectSameFloats(draws(c.uniform.length, () => g.uniform(-0.05, 0.05)), c.uniform);
+        expectSameFloats(
+          draws(c.uniform.length, () => g.uniform(-0.05, 0.05)),
+          c.uniform,
+        );
       });
 
       it('integers() interleaved with random(), including the buffered uint32 in the state', () => {
@@ -83,13 +94,19 @@ describe('Generator matches numpy 1.24 default_rng', () => {
 
       it('standardNormal() x1000 and the state after', () => {
         const g = fresh();
-        expectSameFloats(draws(c.standard_normal.length, () => g.standardNormal()), c.standard_normal);
+        expectSameFloats(
+          draws(c.standard_normal.length, () => g.standardNormal()),
+          c.standard_normal,
+        );
         expect(g.getState()).toEqual(c.state_after_standard_normal);
       });
 
       it('normal(1.5, 0.25)', () => {
         const g = fresh();
-        expectSameFloats(draws(c.normal.length, () => g.normal(1.5, 0.25)), c.normal);
+        expectSameFloats(
+          draws(c.normal.length, () => g.normal(1.5, 0.25)),
+          c.normal,
+        );
       });
 
       it('standardExponential() x200', () => {
@@ -102,7 +119,10 @@ describe('Generator matches numpy 1.24 default_rng', () => {
 
       it('exponential(2.5)', () => {
         const g = fresh();
-        expectSameFloats(draws(c.exponential.length, () => g.exponential(2.5)), c.exponential);
+        expectSameFloats(
+          draws(c.exponential.length, () => g.exponential(2.5)),
+          c.exponential,
+        );
       });
     });
   }
@@ -131,10 +151,19 @@ describe('Generator matches numpy 1.24 default_rng', () => {
     // Through JSON, as the state travels over the API.
     const restored = Generator.fromState(JSON.parse(JSON.stringify(rt.state)));
     for (const gen of [g, restored]) {
-      expectSameFloats(draws(5, () => gen.random()), rt.continuation.random);
+      expectSameFloats(
+        draws(5, () => gen.random()),
+        rt.continuation.random,
+      );
       expect(draws(3, () => gen.integers(0, 10))).toEqual(rt.continuation.integers_0_10);
-      expectSameFloats(draws(5, () => gen.standardNormal()), rt.continuation.standard_normal);
-      expectSameFloats(draws(5, () => gen.standardExponential()), rt.continuation.standard_exponential);
+      expectSameFloats(
+        draws(5, () => gen.standardNormal()),
+        rt.continuation.standard_normal,
+      );
+      expectSameFloats(
+        draws(5, () => gen.standardExponential()),
+        rt.continuation.standard_exponential,
+      );
       expect(gen.getState()).toEqual(rt.end_state);
     }
   });

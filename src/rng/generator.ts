@@ -6,6 +6,7 @@
  * so an episode seeded here can be replayed bit-for-bit in Python and vice versa.
  */
 
+import { log1p } from './libm.ts';
 import { PCG64 } from './pcg64.ts';
 import { SeedSequence } from './seed-sequence.ts';
 import {
@@ -82,7 +83,9 @@ export class Generator {
   static fromState(state: unknown): Generator {
     if (!isRecord(state)) throw new RangeError('rng state must be an object');
     if (state['bit_generator'] !== 'PCG64') {
-      throw new RangeError(`rng state.bit_generator must be 'PCG64', got ${describe(state['bit_generator'])}`);
+      throw new RangeError(
+        `rng state.bit_generator must be 'PCG64', got ${describe(state['bit_generator'])}`,
+      );
     }
     const inner = state['state'];
     if (!isRecord(inner)) throw new RangeError('rng state.state must be an object with state and inc');
@@ -94,7 +97,12 @@ export class Generator {
       throw new RangeError(`rng state.has_uint32 must be 0 or 1, got ${describe(hasUint32)}`);
     }
     const uinteger = state['uinteger'];
-    if (typeof uinteger !== 'number' || !Number.isInteger(uinteger) || uinteger < 0 || uinteger > UINT32_MAX) {
+    if (
+      typeof uinteger !== 'number' ||
+      !Number.isInteger(uinteger) ||
+      uinteger < 0 ||
+      uinteger > UINT32_MAX
+    ) {
       throw new RangeError(`rng state.uinteger must be an integer in [0, 2^32), got ${describe(uinteger)}`);
     }
     return new Generator(PCG64.fromRaw({ state: s, inc, hasUint32, uinteger }));
@@ -138,7 +146,9 @@ export class Generator {
    */
   uniform(low = 0, high = 1): number {
     const range = high - low;
-    if (!Number.isFinite(range)) throw new RangeError(`uniform: high - low must be finite, got ${high} - ${low}`);
+    if (!Number.isFinite(range)) {
+      throw new RangeError(`uniform: high - low must be finite, got ${high} - ${low}`);
+    }
     return low + range * this.bg.nextDouble();
   }
 
@@ -152,7 +162,9 @@ export class Generator {
     if (!Number.isSafeInteger(low) || !Number.isSafeInteger(high)) {
       throw new RangeError(`integers: low and high must be safe integers, got ${low}, ${high}`);
     }
-    if (high <= low) throw new RangeError(`integers: high must be greater than low, got low=${low}, high=${high}`);
+    if (high <= low) {
+      throw new RangeError(`integers: high must be greater than low, got low=${low}, high=${high}`);
+    }
     // Both are safe, so the difference is exact whenever it is <= 2^53; a rounded result
     // <= 2^32 therefore means the exact range is small. `rng` is numpy's inclusive range.
     const span = high - low;
@@ -214,9 +226,10 @@ export class Generator {
       if (rabs < KI_DOUBLE[idx]!) return x; // ~99.3% of draws stop here
       if (idx === 0) {
         // Tail beyond R (Marsaglia). log1p(-u) = log(1 - u) without log(0) (numpy GH 13361).
+        // glibc's log1p, not Math.log1p: its last bit ends up in the returned value.
         for (;;) {
-          const xx = -ZIGGURAT_NOR_INV_R * Math.log1p(-bg.nextDouble());
-          const yy = -Math.log1p(-bg.nextDouble());
+          const xx = -ZIGGURAT_NOR_INV_R * log1p(-bg.nextDouble());
+          const yy = -log1p(-bg.nextDouble());
           if (yy + yy > xx * xx) {
             // numpy takes the tail's sign from bit 8 of rabs (bit 17 of the draw), not bit 8.
             return (lo >>> 17) & 1 ? -(ZIGGURAT_NOR_R + xx) : ZIGGURAT_NOR_R + xx;
@@ -246,7 +259,7 @@ export class Generator {
       const ri = bg.outHi * 2097152 + (lo >>> 11);
       const x = ri * WE_DOUBLE[idx]!;
       if (ri < KE_DOUBLE[idx]!) return x; // ~98.9% of draws stop here
-      if (idx === 0) return ZIGGURAT_EXP_R - Math.log1p(-bg.nextDouble()); // memoryless tail
+      if (idx === 0) return ZIGGURAT_EXP_R - log1p(-bg.nextDouble()); // memoryless tail
       const fe = FE_DOUBLE[idx]!;
       if ((FE_DOUBLE[idx - 1]! - fe) * bg.nextDouble() + fe < Math.exp(-x)) return x;
       // Rejected: numpy recurses into a fresh draw; the loop does the same without stack growth.
@@ -267,7 +280,9 @@ export function defaultRng(seed?: number | bigint | null): Generator {
 
 /** numpy's CONS_NON_NEGATIVE check: rejects anything with the sign bit set (including -0), lets NaN through. */
 function checkNonNegative(value: number, fn: string, name: string): void {
-  if (value < 0 || Object.is(value, -0)) throw new RangeError(`${fn}: ${name} must be non-negative, got ${value}`);
+  if (value < 0 || Object.is(value, -0)) {
+    throw new RangeError(`${fn}: ${name} must be non-negative, got ${value}`);
+  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -283,7 +298,9 @@ function describe(v: unknown): string {
 
 function parseUint128(v: unknown, field: string): bigint {
   if (typeof v !== 'string' || !DECIMAL.test(v)) {
-    throw new RangeError(`rng state.${field} must be a decimal string of a 128-bit integer, got ${describe(v)}`);
+    throw new RangeError(
+      `rng state.${field} must be a decimal string of a 128-bit integer, got ${describe(v)}`,
+    );
   }
   const n = BigInt(v);
   if (n >= TWO_POW_128) throw new RangeError(`rng state.${field} must be below 2^128, got ${v}`);

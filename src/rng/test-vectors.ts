@@ -57,12 +57,23 @@ export interface RoundTripCase {
   end_state: RngState;
 }
 
+/** glibc log1p outputs on deterministic inputs, for both x86-64 builds of glibc. */
+export interface Log1pCase {
+  sections: { seed: number; count: number; scale: number }[];
+  glibc: string;
+  sse2_sha256: string;
+  sse2_first: number[];
+  fma_sha256: string | null;
+  fma_first: number[] | null;
+}
+
 /** The whole fixture file. */
 export interface RngVectors {
   numpy_version: string;
   seeds: SeedCase[];
   streams: StreamCase[];
   round_trip: RoundTripCase;
+  log1p: Log1pCase;
 }
 
 /** Parses the fixture file once per test file. */

@@ -17,7 +17,14 @@ export type SpaceDescription =
   | { type: 'Tuple'; spaces: SpaceDescription[] };
 
 /** A flat numeric array; which kind depends on the space's dtype. */
-export type NumericArray = Float32Array | Float64Array | Int8Array | Int16Array | Int32Array | Uint8Array | number[];
+export type NumericArray =
+  | Float32Array
+  | Float64Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | Uint8Array
+  | number[];
 
 /**
  * A value of a space in its canonical in-process form:
@@ -44,8 +51,11 @@ export interface Space<T extends SpaceValue = SpaceValue> {
    * with `Math.fround`). Throws {@link SpaceValueError} for a wrong shape, a non-finite number,
    * a non-integer where integers are required, or a value outside a Discrete, MultiDiscrete or
    * MultiBinary space. Box bounds are *not* enforced here (Gymnasium envs clip instead).
+   *
+   * @param path - what to call the value in error messages (`action` gives "action[0] is NaN");
+   *   defaults to `value`. Optional, so callers that don't care can ignore it.
    */
-  parse(value: unknown): T;
+  parse(value: unknown, path?: string): T;
   /** Converts a canonical value to plain nested arrays / numbers for the wire. */
   toJSON(value: T): unknown;
   /** A seeded sample, drawn as Gymnasium's `Space.sample()` draws it. */

@@ -47,5 +47,12 @@ export function decodeEpisodeToken(token: string, envId: string, keyring: Keyrin
     throw new StateTokenError('state token payload is malformed');
   }
   if (env !== envId) throw new StateTokenError(`state token belongs to env "${env}", not "${envId}"`);
-  return { env, kwargs: kw, physical: s as number[], rng: rng as unknown as EpisodeState['rng'], steps: t, done: d };
+  return {
+    env,
+    kwargs: kw,
+    physical: s as number[],
+    rng: rng as unknown as EpisodeState['rng'],
+    steps: t,
+    done: d,
+  };
 }

@@ -62,7 +62,12 @@ export async function loadOrCreateKeyFile(dataDir: string): Promise<StateKey> {
 }
 
 /** The keyring from `MODELGYM_SECRET` when set, otherwise from the key file in the data dir. */
-export async function loadKeyring(options: { secret?: string | undefined; dataDir: string }): Promise<Keyring> {
-  const key = options.secret ? stateKeyFromSecret(options.secret) : await loadOrCreateKeyFile(options.dataDir);
+export async function loadKeyring(options: {
+  secret?: string | undefined;
+  dataDir: string;
+}): Promise<Keyring> {
+  const key = options.secret
+    ? stateKeyFromSecret(options.secret)
+    : await loadOrCreateKeyFile(options.dataDir);
   return new Keyring(key);
 }

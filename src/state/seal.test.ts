@@ -40,7 +40,9 @@ describe('seal / unseal', () => {
 
   it('names what is wrong: unknown key, version, shape', () => {
     const token = seal(new Uint8Array([1]), other);
-    expect(() => unseal(token, keyring)).toThrow(/sealed with key "k[0-9a-f]+", which this server does not have/);
+    expect(() => unseal(token, keyring)).toThrow(
+      /sealed with key "k[0-9a-f]+", which this server does not have/,
+    );
     expect(() => unseal(token.replace(/^v1/, 'v2'), other)).toThrow(/version "v2" is not supported/);
     expect(() => unseal('garbage', keyring)).toThrow(/malformed/);
     expect(() => unseal('v1.x.', keyring)).toThrow(/does not have/);
@@ -57,7 +59,9 @@ describe('seal / unseal', () => {
 
 describe('keys', () => {
   it('derives the same key from the same secret on every replica', () => {
-    expect(stateKeyFromSecret('shared replica secret!').key).toEqual(stateKeyFromSecret('shared replica secret!').key);
+    expect(stateKeyFromSecret('shared replica secret!').key).toEqual(
+      stateKeyFromSecret('shared replica secret!').key,
+    );
     expect(() => stateKeyFromSecret('short')).toThrow(/at least 16/);
   });
 
@@ -72,7 +76,10 @@ describe('keys', () => {
   });
 
   it('prefers MODELGYM_SECRET over the key file', async () => {
-    const ring = await loadKeyring({ secret: 'a test secret of enough length', dataDir: '/nonexistent/never/created' });
+    const ring = await loadKeyring({
+      secret: 'a test secret of enough length',
+      dataDir: '/nonexistent/never/created',
+    });
     expect(ring.current.id).toBe(keyring.current.id);
   });
 });

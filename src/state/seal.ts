@@ -29,9 +29,11 @@ export function unseal(token: string, keyring: Keyring): Uint8Array {
   const parts = token.split('.');
   if (parts.length !== 3) throw new StateTokenError('state token is malformed (expected v1.<key id>.<data>)');
   const [ver, kid, data] = parts as [string, string, string];
-  if (ver !== version) throw new StateTokenError(`state token version "${ver}" is not supported (expected ${version})`);
+  if (ver !== version)
+    throw new StateTokenError(`state token version "${ver}" is not supported (expected ${version})`);
   const key = keyring.get(kid);
-  if (!key) throw new StateTokenError(`state token was sealed with key "${kid}", which this server does not have`);
+  if (!key)
+    throw new StateTokenError(`state token was sealed with key "${kid}", which this server does not have`);
   const body = Buffer.from(data, 'base64url');
   if (body.length < ivBytes + tagBytes || body.toString('base64url') !== data) {
     throw new StateTokenError('state token is malformed (bad base64url data)');

@@ -2,8 +2,8 @@ import type { EnvDefinition } from '../../envs/env.ts';
 import { envParams, resetEpisode, stepEpisode } from '../../envs/episode.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
 import type { components } from '../../generated/openapi.ts';
-import type { Keyring } from '../../state/keyring.ts';
 import { decodeEpisodeToken, encodeEpisodeToken } from '../../state/episode-token.ts';
+import type { Keyring } from '../../state/keyring.ts';
 import { reply } from '../codec.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OperationHandler } from '../operation.ts';
@@ -13,7 +13,11 @@ import { decodeWireAction } from '../tensor.ts';
 type Schemas = components['schemas'];
 
 function summary(def: EnvDefinition): Schemas['EnvSummary'] {
-  return { id: def.id, max_episode_steps: def.maxEpisodeSteps ?? null, reward_threshold: def.rewardThreshold ?? null };
+  return {
+    id: def.id,
+    max_episode_steps: def.maxEpisodeSteps ?? null,
+    reward_threshold: def.rewardThreshold ?? null,
+  };
 }
 
 function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['EnvDetail'] {
@@ -30,9 +34,11 @@ function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['E
 function seedOf(seed: number | null | undefined): number | undefined {
   if (seed === null || seed === undefined) return undefined;
   if (!Number.isSafeInteger(seed)) {
-    throw new ApiError('validation', `/body/seed: ${seed} is not an exactly representable integer (max 2^53-1)`, [
-      { pointer: '/body/seed', message: 'must be an integer in [0, 2^53-1]' },
-    ]);
+    throw new ApiError(
+      'validation',
+      `/body/seed: ${seed} is not an exactly representable integer (max 2^53-1)`,
+      [{ pointer: '/body/seed', message: 'must be an integer in [0, 2^53-1]' }],
+    );
   }
   return seed;
 }
@@ -54,7 +60,12 @@ export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; met
       const def = registry.get(params.env_id!);
       const req = body as Schemas['ResetRequest'];
       const previous = req.state === undefined ? undefined : decodeEpisodeToken(req.state, def.id, keyring);
-      const result = resetEpisode(def, { seed: seedOf(req.seed), options: req.options, kwargs: req.kwargs, previous });
+      const result = resetEpisode(def, {
+        seed: seedOf(req.seed),
+        options: req.options,
+        kwargs: req.kwargs,
+        previous,
+      });
       const obsSpace = def.observationSpace(envParams(def, result.state.kwargs));
       return reply(c, {
         observation: obsSpace.toJSON(result.observation),

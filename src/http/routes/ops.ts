@@ -36,7 +36,13 @@ window.ui = SwaggerUIBundle({ url: '/openapi.yaml', dom_id: '#swagger-ui', deepL
 `;
 
 /** Handlers of the operational routes (health, metrics, the spec and its reference page). */
-export function opsHandlers(deps: { metrics: Metrics; specText: string; version: string; envCount: number; keyId: string }) {
+export function opsHandlers(deps: {
+  metrics: Metrics;
+  specText: string;
+  version: string;
+  envCount: number;
+  keyId: string;
+}) {
   const started = Date.now();
   const handlers = {
     getHealth: (c) =>
@@ -49,7 +55,9 @@ export function opsHandlers(deps: { metrics: Metrics; specText: string; version:
       } satisfies components['schemas']['Health']),
 
     getMetrics: async (c) =>
-      c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType }),
+      c.body(await deps.metrics.registry.metrics(), 200, {
+        'Content-Type': deps.metrics.registry.contentType,
+      }),
 
     getOpenApi: (c) => c.body(deps.specText, 200, { 'Content-Type': 'application/yaml; charset=utf-8' }),
 
