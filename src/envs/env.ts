@@ -63,8 +63,16 @@ export interface EnvDefinition<P = unknown, A extends SpaceValue = SpaceValue> {
    * the adapter through {@link EnvDefinition.parseState}. Throws {@link EnvArgumentError}.
    */
   initial(rng: Generator, params: P, options: Readonly<Record<string, unknown>>): PhysicalState;
-  /** One step of the dynamics. `rng` is the episode's generator, for envs with stochastic steps. */
-  transition(state: PhysicalState, action: A, params: P, rng: Generator): PhysicalState;
+  /**
+   * True when `transition` draws from its generator. Only then do the adapters rebuild the
+   * episode's generator for a step (rebuilding it costs more than a classic-control step).
+   */
+  readonly stochastic?: boolean;
+  /**
+   * One step of the dynamics. `rng` is the episode's generator; it is given exactly when the
+   * env declares {@link EnvDefinition.stochastic}.
+   */
+  transition(state: PhysicalState, action: A, params: P, rng?: Generator): PhysicalState;
   /** Reward of the transition `state --action--> next`. */
   reward(state: PhysicalState, action: A, next: PhysicalState, params: P): number;
   /** Gymnasium's `terminated` for a state. */

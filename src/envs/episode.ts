@@ -45,7 +45,11 @@ export function envParams<P>(def: EnvDefinition<P>, kwargs: Readonly<Record<stri
   return def.params({ ...def.defaultKwargs, ...kwargs });
 }
 
-function sameKwargs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+/** Whether two kwargs objects are equal regardless of key order. */
+export function sameKwargs(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): boolean {
   const canonical = (k: Readonly<Record<string, unknown>>) =>
     JSON.stringify(
       Object.keys(k)
@@ -99,7 +103,7 @@ export function stepEpisode<P, A extends SpaceValue>(
     if (err instanceof SpaceValueError) throw new InvalidActionError(err.message);
     throw err;
   }
-  const rng = Generator.fromState(episode.rng);
+  const rng = def.stochastic ? Generator.fromState(episode.rng) : undefined;
   const next = def.transition(episode.physical, action, params, rng);
   const reward = def.reward(episode.physical, action, next, params);
   const terminated = def.terminal(next, params);
@@ -115,7 +119,7 @@ export function stepEpisode<P, A extends SpaceValue>(
       env: episode.env,
       kwargs: episode.kwargs,
       physical: next,
-      rng: rng.getState(),
+      rng: rng ? rng.getState() : episode.rng,
       steps,
       done: terminated || truncated,
     },

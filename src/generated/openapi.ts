@@ -197,6 +197,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/envs/{env_id}/vector/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a batch of `num_envs` episodes in one request (Gymnasium vector `reset`).
+         * @description Sub-env `i` of a reset with `seed` s is seeded `s + i`, as in Gymnasium's vector envs.
+         *     The whole batch travels in ONE sealed `state` token. The autoreset mode is declared here
+         *     and kept in the token. With `options.reset_mask` (and the batch's `state`), only the
+         *     masked sub-envs are reset; the others keep their episodes (the way to restart ended
+         *     sub-envs in `disabled` mode).
+         */
+        post: operations["vectorReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/vector/step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Step every sub-env of a batch with one action each (Gymnasium vector `step`).
+         * @description `action` holds one action per sub-env: a tensor of shape `[num_envs, ...action shape]`
+         *     or an array of `num_envs` actions. Autoreset follows the batch's mode:
+         *     `next_step` (Gymnasium's default): a sub-env that ended on the previous step is reset by
+         *     this one, its action ignored, and reports its reset observation with reward 0 and both
+         *     flags false. `same_step`: a sub-env that ends is reset at once; its last observation and
+         *     info are in `info.final_obs` / `info.final_info` (masks `_final_obs` / `_final_info`).
+         *     `disabled`: stepping an ended sub-env is a 409; reset it with `options.reset_mask`.
+         */
+        post: operations["vectorStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a whole action sequence from a seed server-side and return the trajectory.
+         * @description For graders: resets with `seed` (and `options`, `kwargs`), steps every action in order
+         *     and returns every observation (the initial one first), reward and flag, plus the return.
+         *     The answer is a pure function of the request, identical on every replica. An action
+         *     after the episode has ended is a 409 naming its index; a bad action is a 422 naming it.
+         */
+        post: operations["replayEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draw the current state of an episode (PNG, or an RGB array).
+         * @description `mode: png` (default) answers `image/png`; `mode: rgb_array` answers a uint8 tensor of
+         *     shape `[height, width, 3]` in the negotiated format, as Gymnasium's
+         *     `render_mode="rgb_array"` returns it.
+         */
+        post: operations["renderEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -316,6 +423,88 @@ export interface components {
             state?: number[];
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * @description Gymnasium's `AutoresetMode` (see the vector step operation).
+         * @enum {string}
+         */
+        AutoresetMode: "next_step" | "same_step" | "disabled";
+        /**
+         * @description How batched arrays are answered, `{dtype, shape, data}` tensors or nested arrays.
+         * @default tensor
+         * @enum {string}
+         */
+        ArrayFormat: "tensor" | "nested";
+        /** @description A tensor or nested arrays of numbers (booleans for flags in `nested` form). */
+        NumberArray: components["schemas"]["Tensor"] | unknown[];
+        /** @description Env reset options applied to every sub-env, plus `reset_mask`. */
+        VectorResetOptions: {
+            /** @description Reset only the sub-envs marked true (needs the batch's `state`). */
+            reset_mask?: boolean[];
+        } & {
+            [key: string]: unknown;
+        };
+        VectorResetRequest: {
+            num_envs: number;
+            /** @description Sub-env `i` is seeded `seed + i`. */
+            seed?: number | null;
+            options?: components["schemas"]["VectorResetOptions"];
+            kwargs?: components["schemas"]["Kwargs"];
+            autoreset_mode?: components["schemas"]["AutoresetMode"];
+            array_format?: components["schemas"]["ArrayFormat"];
+            /** @description The batch's token; unseeded sub-envs continue their generators, and with `options.reset_mask` unmasked sub-envs keep their episodes. */
+            state?: components["schemas"]["StateToken"];
+        };
+        VectorResetResponse: {
+            observation: components["schemas"]["NumberArray"];
+            info: components["schemas"]["Info"];
+            state: components["schemas"]["StateToken"];
+        };
+        VectorStepRequest: {
+            state: components["schemas"]["StateToken"];
+            action: components["schemas"]["NumberArray"];
+            array_format?: components["schemas"]["ArrayFormat"];
+        };
+        VectorStepResponse: {
+            observation: components["schemas"]["NumberArray"];
+            reward: components["schemas"]["NumberArray"];
+            terminated: components["schemas"]["NumberArray"];
+            truncated: components["schemas"]["NumberArray"];
+            /** @description Gymnasium's vector info, each key an array over sub-envs with a `_key` mask beside it. */
+            info: components["schemas"]["Info"];
+            state: components["schemas"]["StateToken"];
+        };
+        ReplayRequest: {
+            seed?: number | null;
+            options?: components["schemas"]["ResetOptions"];
+            kwargs?: components["schemas"]["Kwargs"];
+            /** @description The actions in order; an array of actions or a tensor whose first axis is time. */
+            actions: unknown[] | components["schemas"]["Tensor"];
+        };
+        ReplayResponse: {
+            /** @description `length + 1` observations: the initial one, then one per step. */
+            observations: unknown[];
+            rewards: number[];
+            terminated: boolean[];
+            truncated: boolean[];
+            infos: components["schemas"]["Info"][];
+            /** @description Sum of the rewards. */
+            return: number;
+            /** @description Number of steps taken. */
+            length: number;
+            /** @description Whether the last step terminated or truncated the episode. */
+            ended: boolean;
+        };
+        RenderRequest: {
+            state: components["schemas"]["StateToken"];
+            /**
+             * @default png
+             * @enum {string}
+             */
+            mode: "png" | "rgb_array";
+        };
+        RenderResponse: {
+            image: components["schemas"]["Tensor"];
         };
         ResetRequest: {
             /** @description Seeds numpy's `default_rng(seed)`, as Gymnasium's `reset(seed=...)` does. */
@@ -613,6 +802,144 @@ export interface operations {
             400: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    vectorReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VectorResetRequest"];
+                "application/msgpack": components["schemas"]["VectorResetRequest"];
+            };
+        };
+        responses: {
+            /** @description First observations of every sub-env and the batch's state token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VectorResetResponse"];
+                    "application/msgpack": components["schemas"]["VectorResetResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    vectorStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VectorStepRequest"];
+                "application/msgpack": components["schemas"]["VectorStepRequest"];
+            };
+        };
+        responses: {
+            /** @description The batched transition and the next state token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VectorStepResponse"];
+                    "application/msgpack": components["schemas"]["VectorStepResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    replayEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayRequest"];
+                "application/msgpack": components["schemas"]["ReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description The trajectory. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResponse"];
+                    "application/msgpack": components["schemas"]["ReplayResponse"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    renderEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenderRequest"];
+                "application/msgpack": components["schemas"]["RenderRequest"];
+            };
+        };
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "application/json": components["schemas"]["RenderResponse"];
+                    "application/msgpack": components["schemas"]["RenderResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];

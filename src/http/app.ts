@@ -10,6 +10,9 @@ import { type OperationHandler, operationHandler } from './operation.ts';
 import { ApiError } from './problems.ts';
 import { envHandlers } from './routes/envs.ts';
 import { opsHandlers } from './routes/ops.ts';
+import { renderHandlers } from './routes/render.ts';
+import { replayHandlers } from './routes/replay.ts';
+import { vectorHandlers } from './routes/vector.ts';
 import { loadSpec, loadSpecText, type SpecOperation, specOperations } from './spec.ts';
 import { compileValidators } from './validation.ts';
 
@@ -36,6 +39,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const validators = compileValidators(doc, ops);
   const handlers: Record<string, OperationHandler> = {
     ...envHandlers(deps),
+    ...vectorHandlers(deps),
+    ...replayHandlers({ ...deps, maxActions: doc['x-limits'].max_replay_actions }),
+    ...renderHandlers(deps),
     ...opsHandlers({
       metrics: deps.metrics,
       specText,

@@ -9,7 +9,7 @@ export const specPath = fileURLToPath(new URL('../../openapi/openapi.yaml', impo
 export interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, unknown> };
-  'x-limits': { max_body_bytes: number };
+  'x-limits': { max_body_bytes: number; max_num_envs: number; max_replay_actions: number };
   [key: string]: unknown;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { defaultRng, Generator, type RngState } from './generator.ts';
+import { defaultRng, Generator, PACKED_RNG_BYTES, type RngState } from './generator.ts';
 import { loadRngVectors } from './test-vectors.ts';
 
 const vectors = loadRngVectors();
@@ -268,5 +268,23 @@ describe('Generator API', () => {
     expect(() => a.exponential(-1)).toThrow(RangeError);
     expect(a.normal(2, 0)).toBe(2);
     expect(a.exponential(0)).toBe(0);
+  });
+});
+
+describe('packed state', () => {
+  it('round-trips through 37 bytes and continues the same stream, buffered uint32 included', () => {
+    const a = Generator.fromSeed(2024);
+    a.nextUint32(); // leaves a buffered half
+    const bytes = new Uint8Array(PACKED_RNG_BYTES + 3);
+    a.pack(bytes, 3);
+    const b = Generator.unpack(bytes, 3);
+    expect(b.getState()).toEqual(a.getState());
+    for (let i = 0; i < 5; i++) expect(b.nextUint32()).toBe(a.nextUint32());
+    expect(b.standardNormal()).toBe(a.standardNormal());
+  });
+
+  it('refuses bytes that cannot be a PCG64 state', () => {
+    expect(() => Generator.unpack(new Uint8Array(PACKED_RNG_BYTES))).toThrow(/invalid/);
+    expect(() => Generator.unpack(new Uint8Array(10))).toThrow(/needs 37 bytes/);
   });
 });

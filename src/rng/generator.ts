@@ -7,7 +7,7 @@
  */
 
 import { log1p } from './libm.ts';
-import { PCG64 } from './pcg64.ts';
+import { PCG64, PCG64_PACKED_BYTES } from './pcg64.ts';
 import { SeedSequence } from './seed-sequence.ts';
 import {
   FE_DOUBLE,
@@ -106,6 +106,21 @@ export class Generator {
       throw new RangeError(`rng state.uinteger must be an integer in [0, 2^32), got ${describe(uinteger)}`);
     }
     return new Generator(PCG64.fromRaw({ state: s, inc, hasUint32, uinteger }));
+  }
+
+  /** Rebuilds a generator from {@link Generator.pack} bytes (37 bytes at `offset`). */
+  static unpack(bytes: Uint8Array, offset = 0): Generator {
+    if (offset < 0 || offset + PCG64_PACKED_BYTES > bytes.byteLength) {
+      throw new RangeError(`packed rng state needs ${PCG64_PACKED_BYTES} bytes at offset ${offset}`);
+    }
+    return new Generator(
+      PCG64.unpack(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset),
+    );
+  }
+
+  /** Writes the state compactly (37 bytes at `offset`); the batch form of {@link Generator.getState}. */
+  pack(bytes: Uint8Array, offset = 0): void {
+    this.bg.pack(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset);
   }
 
   /** The current state as a fresh plain object (JSON/msgpack-safe). */
@@ -272,6 +287,9 @@ export class Generator {
     return scale * this.standardExponential();
   }
 }
+
+/** Bytes of one packed generator state ({@link Generator.pack}). */
+export const PACKED_RNG_BYTES = PCG64_PACKED_BYTES;
 
 /** numpy's `default_rng(seed)`; same as {@link Generator.fromSeed}. */
 export function defaultRng(seed?: number | bigint | null): Generator {

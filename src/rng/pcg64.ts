@@ -29,6 +29,9 @@ const INV_TWO_POW_16 = 1 / 65536;
 /** 2^-53: numpy's next_double scale, `1.0 / 9007199254740992.0`. */
 const TWO_POW_M53 = 1 / 9007199254740992;
 
+/** Size of a packed PCG64 state (see {@link PCG64.pack}). */
+export const PCG64_PACKED_BYTES = 37;
+
 /** Raw PCG64 state, as in numpy's `bit_generator.state` (integers as bigint). */
 export interface Pcg64RawState {
   state: bigint;
@@ -118,6 +121,35 @@ export class PCG64 {
     this.c7 = limb(c, 112n);
     this.hasUint32 = raw.hasUint32;
     this.uinteger = raw.uinteger >>> 0;
+  }
+
+  /**
+   * Writes the state as {@link PCG64_PACKED_BYTES} bytes at `offset`: state and inc as
+   * 128-bit little-endian integers, then `has_uint32` (1 byte) and `uinteger` (uint32 LE).
+   * No BigInt is involved, so batches of generators pack cheaply.
+   */
+  pack(view: DataView, offset: number): void {
+    const limbs = [this.s0, this.s1, this.s2, this.s3, this.s4, this.s5, this.s6, this.s7];
+    const incs = [this.c0, this.c1, this.c2, this.c3, this.c4, this.c5, this.c6, this.c7];
+    for (let i = 0; i < 8; i++) {
+      view.setUint16(offset + 2 * i, limbs[i]!, true);
+      view.setUint16(offset + 16 + 2 * i, incs[i]!, true);
+    }
+    view.setUint8(offset + 32, this.hasUint32);
+    view.setUint32(offset + 33, this.uinteger, true);
+  }
+
+  /** Reads what {@link PCG64.pack} wrote. Throws RangeError for an even increment or a bad flag. */
+  static unpack(view: DataView, offset: number): PCG64 {
+    const g = new PCG64();
+    const u = (i: number) => view.getUint16(offset + 2 * i, true);
+    [g.s0, g.s1, g.s2, g.s3, g.s4, g.s5, g.s6, g.s7] = [u(0), u(1), u(2), u(3), u(4), u(5), u(6), u(7)];
+    [g.c0, g.c1, g.c2, g.c3, g.c4, g.c5, g.c6, g.c7] = [u(8), u(9), u(10), u(11), u(12), u(13), u(14), u(15)];
+    const has = view.getUint8(offset + 32);
+    if ((g.c0 & 1) === 0 || has > 1) throw new RangeError('packed PCG64 state is invalid');
+    g.hasUint32 = has;
+    g.uinteger = view.getUint32(offset + 33, true);
+    return g;
   }
 
   /** Snapshot of the state, integers as bigint. */

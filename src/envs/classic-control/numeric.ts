@@ -91,8 +91,3 @@ export function floorMod(a: number, b: number): number {
   }
   return mod;
 }
-
-/** Rounds every component to float32, as `np.array(values, dtype=np.float32)` does. */
-export function toFloat32(values: readonly number[]): Float32Array {
-  return Float32Array.from(values);
-}

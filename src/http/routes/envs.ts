@@ -7,8 +7,8 @@ import type { Keyring } from '../../state/keyring.ts';
 import { reply } from '../codec.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OperationHandler } from '../operation.ts';
-import { ApiError } from '../problems.ts';
 import { decodeWireAction } from '../tensor.ts';
+import { seedOf } from './seed.ts';
 
 type Schemas = components['schemas'];
 
@@ -29,18 +29,6 @@ function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['E
     action_space: def.actionSpace(params).describe() as Schemas['SpaceDescription'],
     doc: def.doc,
   };
-}
-
-function seedOf(seed: number | null | undefined): number | undefined {
-  if (seed === null || seed === undefined) return undefined;
-  if (!Number.isSafeInteger(seed)) {
-    throw new ApiError(
-      'validation',
-      `/body/seed: ${seed} is not an exactly representable integer (max 2^53-1)`,
-      [{ pointer: '/body/seed', message: 'must be an integer in [0, 2^53-1]' }],
-    );
-  }
-  return seed;
 }
 
 /** Handlers of the env operations (list, describe, make, reset, step). */

@@ -1,0 +1,62 @@
+import { envParams } from '../../envs/episode.ts';
+import type { EnvRegistry } from '../../envs/registry.ts';
+import { vectorReset, vectorStep } from '../../envs/vector.ts';
+import type { components } from '../../generated/openapi.ts';
+import type { Keyring } from '../../state/keyring.ts';
+import { decodeVectorToken, encodeVectorToken } from '../../state/vector-token.ts';
+import { reply } from '../codec.ts';
+import type { Metrics } from '../metrics.ts';
+import type { OperationHandler } from '../operation.ts';
+import { batchToWire, splitRows, toWireTensor } from '../tensor.ts';
+import { seedOf } from './seed.ts';
+
+type Schemas = components['schemas'];
+
+/** Handlers of the batched (vector) reset and step. */
+export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; metrics: Metrics }) {
+  const { registry, keyring, metrics } = deps;
+  return {
+    vectorReset: (c, { params, body }) => {
+      const def = registry.get(params.env_id!);
+      const req = body as Schemas['VectorResetRequest'];
+      const previous = req.state === undefined ? undefined : decodeVectorToken(req.state, def.id, keyring);
+      const result = vectorReset(def, {
+        numEnvs: req.num_envs,
+        seed: seedOf(req.seed, req.num_envs - 1),
+        options: req.options,
+        kwargs: req.kwargs,
+        mode: req.autoreset_mode,
+        previous,
+      });
+      const space = def.observationSpace(envParams(def, result.state.kwargs));
+      return reply(c, {
+        observation: batchToWire(space, result.observations, req.array_format ?? 'tensor'),
+        info: result.info,
+        state: encodeVectorToken(result.state, keyring),
+      });
+    },
+
+    vectorStep: (c, { params, body }) => {
+      const def = registry.get(params.env_id!);
+      const req = body as Schemas['VectorStepRequest'];
+      const state = decodeVectorToken(req.state, def.id, keyring);
+      const result = vectorStep(def, state, splitRows(req.action, state.numEnvs));
+      metrics.envSteps.inc({ env_id: def.id }, state.numEnvs);
+      const format = req.array_format ?? 'tensor';
+      const space = def.observationSpace(envParams(def, state.kwargs));
+      const flags = (a: Uint8Array) =>
+        format === 'tensor' ? toWireTensor(a, 'bool', [a.length]) : Array.from(a, Boolean);
+      return reply(c, {
+        observation: batchToWire(space, result.observations, format),
+        reward:
+          format === 'tensor'
+            ? toWireTensor(result.rewards, 'float64', [state.numEnvs])
+            : Array.from(result.rewards),
+        terminated: flags(result.terminated),
+        truncated: flags(result.truncated),
+        info: result.info,
+        state: encodeVectorToken(result.state, keyring),
+      });
+    },
+  } satisfies Record<string, OperationHandler>;
+}

@@ -1,0 +1,61 @@
+/**
+ * Pictures of env states: Gymnasium's `render_mode="rgb_array"` frames, drawn by our own raster
+ * code from the physical state alone (no pygame), as raw RGB or PNG.
+ * @module
+ */
+import type { Canvas } from './canvas.ts';
+import { encodePng } from './png.ts';
+import { renderAcrobot } from './scenes/acrobot.ts';
+import { renderCartPole } from './scenes/cart-pole.ts';
+import type { Scene } from './scenes/frame.ts';
+import { renderMountainCar, renderMountainCarContinuous } from './scenes/mountain-car.ts';
+import { renderPendulum } from './scenes/pendulum.ts';
+
+export type { Rgb } from './canvas.ts';
+export { Canvas } from './canvas.ts';
+export { encodePng } from './png.ts';
+export type { Scene } from './scenes/frame.ts';
+
+/** An RGB frame: `height` rows of `width` pixels, 3 bytes each, from the top-left (Gymnasium's H×W×3). */
+export interface RgbFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** Env id -> its scene. Envs without an entry cannot be rendered. */
+export const renderers: Readonly<Record<string, (physical: readonly number[], params: unknown) => Canvas>> =
+  Object.freeze({
+    'CartPole-v1': renderCartPole,
+    'Pendulum-v1': renderPendulum,
+    'MountainCar-v0': renderMountainCar,
+    'MountainCarContinuous-v0': renderMountainCarContinuous,
+    'Acrobot-v1': renderAcrobot,
+  } satisfies Record<string, Scene>);
+
+/** Whether `envId` has a scene; `renderers[id]` alone would also find Object.prototype's keys. */
+function sceneFor(envId: string): Scene | undefined {
+  return Object.hasOwn(renderers, envId) ? renderers[envId] : undefined;
+}
+
+/**
+ * Renders a physical state (the env's `self.state` layout) as an RGB frame.
+ * @returns The frame, or undefined when the env has no scene.
+ */
+export function renderRgb(envId: string, physical: readonly number[], params: unknown): RgbFrame | undefined {
+  const canvas = sceneFor(envId)?.(physical, params);
+  return canvas && { width: canvas.width, height: canvas.height, data: canvas.data };
+}
+
+/**
+ * Renders a physical state as a PNG file.
+ * @returns The PNG's bytes, or undefined when the env has no scene.
+ */
+export function renderPng(
+  envId: string,
+  physical: readonly number[],
+  params: unknown,
+): Uint8Array | undefined {
+  const frame = renderRgb(envId, physical, params);
+  return frame && encodePng(frame.width, frame.height, frame.data);
+}
