@@ -47,13 +47,19 @@ export class Canvas {
 
   /** Paints every pixel with one colour. */
   fill(color: Rgb): void {
-    const [r, g, b] = color;
     const d = this.data;
-    for (let i = 0; i < d.length; i += 3) {
-      d[i] = r;
-      d[i + 1] = g;
-      d[i + 2] = b;
-    }
+    d[0] = color[0];
+    d[1] = color[1];
+    d[2] = color[2];
+    // Doubling copies: log2(n) native memmoves instead of a byte loop.
+    for (let done = 3; done < d.length; done *= 2) d.copyWithin(done, 0, Math.min(done, d.length - done));
+  }
+
+  /** A new canvas with the same size, pixels and anti-aliasing default; for caching static layers. */
+  clone(): Canvas {
+    const copy = new Canvas(this.width, this.height, [0, 0, 0], this.antialias);
+    copy.data.set(this.data);
+    return copy;
   }
 
   /** The colour of pixel (x, y) (integers), or undefined outside the image. */
