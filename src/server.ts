@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { defaultRegistry } from './envs/index.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
+import { createLogger } from './logger.ts';
 import { loadKeyring } from './state/keyring.ts';
 
 /** The package version, reported by `/v1/health`. */
@@ -22,7 +23,7 @@ export interface RunningServer {
 /** Loads keys, builds the app and listens; resolves once the port is bound. */
 export async function startServer(
   config: Config,
-  logger: Logger = pino({ level: config.logLevel }),
+  logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   const keyring = await loadKeyring({ secret: config.secret, dataDir: config.dataDir });
   const app = createApp({

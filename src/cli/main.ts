@@ -1,5 +1,5 @@
-import { pino } from 'pino';
 import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
 import { startServer } from '../server.ts';
 
 const usage = `usage: modelgym <command>
@@ -10,11 +10,14 @@ commands:
 
 async function serveCommand(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = createLogger(config.logLevel);
   const running = await startServer(config, logger);
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    running.close().then(() => process.exit(0));
+    running.close().then(() => {
+      logger.flush();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -2,6 +2,7 @@ import { Generator, type RngState } from '../rng/generator.ts';
 import { type SpaceValue, SpaceValueError } from '../spaces/space.ts';
 import { EnvArgumentError, type EnvDefinition, type PhysicalState } from './env.ts';
 import { EpisodeEndedError, InvalidActionError } from './errors.ts';
+import { envInstance } from './instance.ts';
 
 /**
  * Everything an episode is, as plain data: what the sealed state token carries. Kwargs are the
@@ -40,22 +41,23 @@ export interface StepResult extends ResetResult {
   truncated: boolean;
 }
 
-/** The env's parameters for the given kwargs, defaults merged. Throws {@link EnvArgumentError}. */
-export function envParams<P>(def: EnvDefinition<P>, kwargs: Readonly<Record<string, unknown>>): P {
-  return def.params({ ...def.defaultKwargs, ...kwargs });
-}
-
-/** Whether two kwargs objects are equal regardless of key order. */
+/**
+ * Whether two kwargs objects make the same env: compared with the env's defaults merged and
+ * regardless of key order, so `{}` and the kwargs `make` reports back are the same.
+ */
 export function sameKwargs(
+  defaults: Readonly<Record<string, unknown>>,
   a: Readonly<Record<string, unknown>>,
   b: Readonly<Record<string, unknown>>,
 ): boolean {
-  const canonical = (k: Readonly<Record<string, unknown>>) =>
-    JSON.stringify(
-      Object.keys(k)
+  const canonical = (k: Readonly<Record<string, unknown>>) => {
+    const merged: Record<string, unknown> = { ...defaults, ...k };
+    return JSON.stringify(
+      Object.keys(merged)
         .sort()
-        .map((key) => [key, k[key]]),
+        .map((key) => [key, merged[key]]),
     );
+  };
   return canonical(a) === canonical(b);
 }
 
@@ -64,12 +66,12 @@ export function resetEpisode<P>(def: EnvDefinition<P>, args: ResetArgs): ResetRe
   const { previous } = args;
   let kwargs = args.kwargs ?? {};
   if (previous) {
-    if (args.kwargs && !sameKwargs(args.kwargs, previous.kwargs)) {
+    if (args.kwargs && !sameKwargs(def.defaultKwargs, args.kwargs, previous.kwargs)) {
       throw new EnvArgumentError('kwargs', 'kwargs differ from those of the episode given in `state`');
     }
     kwargs = previous.kwargs;
   }
-  const params = envParams(def, kwargs);
+  const { params } = envInstance(def, kwargs);
   const rng =
     args.seed !== undefined && args.seed !== null
       ? Generator.fromSeed(args.seed)
@@ -95,10 +97,10 @@ export function stepEpisode<P, A extends SpaceValue>(
   if (episode.done) {
     throw new EpisodeEndedError(`the episode ended after ${episode.steps} steps; reset to start a new one`);
   }
-  const params = envParams(def, episode.kwargs);
+  const { params, actionSpace } = envInstance(def, episode.kwargs);
   let action: A;
   try {
-    action = def.actionSpace(params).parse(rawAction, 'action');
+    action = actionSpace.parse(rawAction, 'action');
   } catch (err) {
     if (err instanceof SpaceValueError) throw new InvalidActionError(err.message);
     throw err;

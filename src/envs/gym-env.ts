@@ -1,6 +1,7 @@
 import type { Space, SpaceValue } from '../spaces/space.ts';
 import type { EnvDefinition } from './env.ts';
-import { type EpisodeState, envParams, resetEpisode, stepEpisode } from './episode.ts';
+import { type EpisodeState, resetEpisode, stepEpisode } from './episode.ts';
+import { envInstance } from './instance.ts';
 
 /**
  * Gymnasium's stateful `Env` over the pure functions, for in-process use (tests, benchmarks,
@@ -15,9 +16,9 @@ export class GymEnv<P = unknown, A extends SpaceValue = SpaceValue> {
     readonly def: EnvDefinition<P, A>,
     readonly kwargs: Readonly<Record<string, unknown>> = {},
   ) {
-    const params = envParams(def, kwargs);
-    this.observationSpace = def.observationSpace(params);
-    this.actionSpace = def.actionSpace(params);
+    const { observationSpace, actionSpace } = envInstance(def, kwargs);
+    this.observationSpace = observationSpace;
+    this.actionSpace = actionSpace;
   }
 
   /** The current episode as plain data (what a state token carries). */

@@ -1,8 +1,9 @@
 import { Generator, PACKED_RNG_BYTES } from '../rng/generator.ts';
 import { type SpaceValue, SpaceValueError } from '../spaces/space.ts';
 import { EnvArgumentError, type EnvDefinition } from './env.ts';
-import { envParams, sameKwargs } from './episode.ts';
+import { sameKwargs } from './episode.ts';
 import { EpisodeEndedError, InvalidActionError } from './errors.ts';
+import { envInstance } from './instance.ts';
 import { addInfo, type VectorInfo } from './vector-info.ts';
 
 /** Gymnasium's `AutoresetMode`. */
@@ -94,7 +95,7 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
         `the batch in \`state\` has ${previous.numEnvs} sub-envs, not ${numEnvs}`,
       );
     }
-    if (args.kwargs && !sameKwargs(args.kwargs, previous.kwargs)) {
+    if (args.kwargs && !sameKwargs(def.defaultKwargs, args.kwargs, previous.kwargs)) {
       throw new EnvArgumentError('kwargs', 'kwargs differ from those of the batch given in `state`');
     }
     kwargs = previous.kwargs;
@@ -102,7 +103,7 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
   const mask = rawMask === undefined ? undefined : parseMask(rawMask, numEnvs);
   if (mask && !previous)
     throw new EnvArgumentError('options.reset_mask', 'needs the batch `state` to keep the other sub-envs');
-  const params = envParams(def, kwargs);
+  const { params } = envInstance(def, kwargs);
   const resetOne = (rng: Generator) =>
     envOptions.state !== undefined
       ? def.parseState(envOptions.state, params)
@@ -164,9 +165,7 @@ export function vectorStep<P, A extends SpaceValue>(
       );
     }
   }
-  const params = envParams(def, input.kwargs);
-  const space = def.actionSpace(params);
-  const obsSpace = def.observationSpace(params);
+  const { params, actionSpace: space, observationSpace: obsSpace } = envInstance(def, input.kwargs);
   const parsed = actions.map((a, i) => {
     try {
       return space.parse(a, `action[${i}]`);

@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import type { WireFormat } from './codec.ts';
 
 /** Hono's typing of the per-request variables the middleware sets. */
@@ -7,7 +6,6 @@ export interface AppEnv {
     /** Response format negotiated from Accept (and the request's Content-Type). */
     format: WireFormat;
     requestId: string;
-    log: Logger;
     /** Spec path template of the matched operation, e.g. `/v1/envs/{env_id}/step` (a metric label). */
     route: string;
   };

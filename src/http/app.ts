@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { EnvRegistry } from '../envs/registry.ts';
 import type { Keyring } from '../state/keyring.ts';
 import type { AppEnv } from './app-env.ts';
-import { handleError } from './error-handler.ts';
+import { errorHandler } from './error-handler.ts';
 import type { Metrics } from './metrics.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { type OperationHandler, operationHandler } from './operation.ts';
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     throw new ApiError('not-found', `no route ${c.req.method} ${c.req.path}`);
   });
-  app.onError(handleError);
+  app.onError(errorHandler(deps.logger));
   return app;
 }
 

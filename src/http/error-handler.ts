@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Logger } from 'pino';
 import { EnvArgumentError } from '../envs/env.ts';
 import { EpisodeEndedError, InvalidActionError, UnknownEnvError } from '../envs/errors.ts';
 import { StateTokenError } from '../state/seal.ts';
@@ -25,12 +26,14 @@ export function toApiError(err: unknown): ApiError {
 }
 
 /** Hono `onError`: answers a problem in the negotiated format and logs server faults. */
-export function handleError(err: Error, c: Context<AppEnv>): Response {
-  const apiError = toApiError(err);
-  const log = c.get('log');
-  if (apiError.kind === 'internal') log?.error({ err }, 'unhandled error');
-  else log?.debug({ problem: apiError.kind, detail: apiError.detail }, 'request refused');
-  const format = c.get('format') ?? 'json';
-  const { bytes, contentType } = encodeBody(apiError.toProblem(c.get('requestId')), format, true);
-  return c.body(bytes as string, apiError.status as 400, { 'Content-Type': contentType });
+export function errorHandler(logger: Logger) {
+  return (err: Error, c: Context<AppEnv>): Response => {
+    const apiError = toApiError(err);
+    const reqId = c.get('requestId');
+    if (apiError.kind === 'internal') logger.error({ reqId, err }, 'unhandled error');
+    else logger.debug({ reqId, problem: apiError.kind, detail: apiError.detail }, 'request refused');
+    const format = c.get('format') ?? 'json';
+    const { bytes, contentType } = encodeBody(apiError.toProblem(c.get('requestId')), format, true);
+    return c.body(bytes as string, apiError.status as 400, { 'Content-Type': contentType });
+  };
 }

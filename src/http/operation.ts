@@ -38,7 +38,7 @@ export function operationHandler(
     assertValid(validators.query, query, '/query');
     let body: unknown;
     if (hasBody) {
-      const bytes = await readBody(c.req.raw, maxBodyBytes);
+      const bytes = await readBody(c.req, maxBodyBytes);
       if (bytes.byteLength > 0) body = decodeBody(bytes, requestFormat(contentType));
       else if (op.bodySchema !== undefined && op.bodyRequired) body = {};
       assertValid(validators.body, body, '/body');

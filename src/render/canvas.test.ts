@@ -20,6 +20,11 @@ describe('Canvas', () => {
     expect(c.pixel(3, 2)).toEqual([1, 2, 3]);
     expect(c.pixel(4, 0)).toBeUndefined();
     expect(() => new Canvas(0, 3)).toThrow(RangeError);
+    const odd = new Canvas(7, 5, [9, 8, 7]);
+    expect(odd.data).toEqual(Uint8Array.from({ length: 105 }, (_, i) => [9, 8, 7][i % 3]!));
+    const copy = odd.clone();
+    copy.fill(WHITE);
+    expect(odd.pixel(6, 4)).toEqual([9, 8, 7]);
   });
 
   it('fills a rectangle exactly on pixel edges, with or without anti-aliasing', () => {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EnvDefinition } from '../../src/envs/env.ts';
-import { envParams } from '../../src/envs/episode.ts';
 import { GymEnv } from '../../src/envs/gym-env.ts';
 import { defaultRegistry } from '../../src/envs/index.ts';
+import { envInstance } from '../../src/envs/instance.ts';
 import { Generator } from '../../src/rng/generator.ts';
 import { post, testApp } from '../helpers/app.ts';
 
@@ -24,8 +24,8 @@ interface Transition {
 }
 
 function spaces(def: EnvDefinition) {
-  const params = envParams(def, {});
-  return { obs: def.observationSpace(params), act: def.actionSpace(params) };
+  const { observationSpace, actionSpace } = envInstance(def, {});
+  return { obs: observationSpace, act: actionSpace };
 }
 
 /** Actions drawn from the action space with a fixed seed, as wire values. */
@@ -84,7 +84,7 @@ describe.each(envs.map((d) => [d.id, d] as const))('%s', (id, def) => {
     def.transition(
       env.episode!.physical,
       act.sample(Generator.fromSeed(1)),
-      envParams(def, {}),
+      envInstance(def, {}).params,
       Generator.fromSeed(2),
     );
     expect(env.episode).toEqual(before);

@@ -178,3 +178,15 @@ describe('env resources', () => {
     expect(r.body.detail).toContain('"tasks/Nothing-v0"');
   });
 });
+
+describe('kwargs equality', () => {
+  it('treats the kwargs make reports (defaults merged) as the same as none', async () => {
+    const made = await post<{ kwargs: Record<string, unknown> }>(app, '/v1/envs/CartPole-v1/make', {});
+    const first = await post<{ state: string }>(app, '/v1/envs/CartPole-v1/reset', { seed: 0 });
+    const again = await post(app, '/v1/envs/CartPole-v1/reset', {
+      state: first.body.state,
+      kwargs: made.body.kwargs,
+    });
+    expect(again.status).toBe(200);
+  });
+});

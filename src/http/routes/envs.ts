@@ -1,5 +1,6 @@
 import type { EnvDefinition } from '../../envs/env.ts';
-import { envParams, resetEpisode, stepEpisode } from '../../envs/episode.ts';
+import { resetEpisode, stepEpisode } from '../../envs/episode.ts';
+import { envInstance } from '../../envs/instance.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
 import type { components } from '../../generated/openapi.ts';
 import { decodeEpisodeToken, encodeEpisodeToken } from '../../state/episode-token.ts';
@@ -21,12 +22,12 @@ function summary(def: EnvDefinition): Schemas['EnvSummary'] {
 }
 
 function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['EnvDetail'] {
-  const params = envParams(def, kwargs);
+  const { observationSpace, actionSpace } = envInstance(def, kwargs);
   return {
     ...summary(def),
     kwargs: { ...def.defaultKwargs, ...kwargs },
-    observation_space: def.observationSpace(params).describe() as Schemas['SpaceDescription'],
-    action_space: def.actionSpace(params).describe() as Schemas['SpaceDescription'],
+    observation_space: observationSpace.describe() as Schemas['SpaceDescription'],
+    action_space: actionSpace.describe() as Schemas['SpaceDescription'],
     doc: def.doc,
   };
 }
@@ -54,7 +55,7 @@ export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; met
         kwargs: req.kwargs,
         previous,
       });
-      const obsSpace = def.observationSpace(envParams(def, result.state.kwargs));
+      const obsSpace = envInstance(def, result.state.kwargs).observationSpace;
       return reply(c, {
         observation: obsSpace.toJSON(result.observation),
         info: result.info,
@@ -68,7 +69,7 @@ export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; met
       const episode = decodeEpisodeToken(req.state, def.id, keyring);
       const result = stepEpisode(def, episode, decodeWireAction(req.action));
       metrics.envSteps.inc({ env_id: def.id });
-      const obsSpace = def.observationSpace(envParams(def, episode.kwargs));
+      const obsSpace = envInstance(def, episode.kwargs).observationSpace;
       return reply(c, {
         observation: obsSpace.toJSON(result.observation),
         reward: result.reward,

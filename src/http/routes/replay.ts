@@ -1,5 +1,6 @@
-import { envParams, resetEpisode, stepEpisode } from '../../envs/episode.ts';
+import { resetEpisode, stepEpisode } from '../../envs/episode.ts';
 import { EpisodeEndedError, InvalidActionError } from '../../envs/errors.ts';
+import { envInstance } from '../../envs/instance.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
 import type { components } from '../../generated/openapi.ts';
 import { reply } from '../codec.ts';
@@ -29,7 +30,7 @@ export function replayHandlers(deps: { registry: EnvRegistry; metrics: Metrics; 
         );
       }
       const first = resetEpisode(def, { seed: seedOf(req.seed), options: req.options, kwargs: req.kwargs });
-      const space = def.observationSpace(envParams(def, first.state.kwargs));
+      const space = envInstance(def, first.state.kwargs).observationSpace;
       const observations: unknown[] = [space.toJSON(first.observation)];
       const rewards: number[] = [];
       const terminated: boolean[] = [];

@@ -1,4 +1,4 @@
-import { envParams } from '../../envs/episode.ts';
+import { envInstance } from '../../envs/instance.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
 import { vectorReset, vectorStep } from '../../envs/vector.ts';
 import type { components } from '../../generated/openapi.ts';
@@ -28,7 +28,7 @@ export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; 
         mode: req.autoreset_mode,
         previous,
       });
-      const space = def.observationSpace(envParams(def, result.state.kwargs));
+      const space = envInstance(def, result.state.kwargs).observationSpace;
       return reply(c, {
         observation: batchToWire(space, result.observations, req.array_format ?? 'tensor'),
         info: result.info,
@@ -43,7 +43,7 @@ export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; 
       const result = vectorStep(def, state, splitRows(req.action, state.numEnvs));
       metrics.envSteps.inc({ env_id: def.id }, state.numEnvs);
       const format = req.array_format ?? 'tensor';
-      const space = def.observationSpace(envParams(def, state.kwargs));
+      const space = envInstance(def, state.kwargs).observationSpace;
       const flags = (a: Uint8Array) =>
         format === 'tensor' ? toWireTensor(a, 'bool', [a.length]) : Array.from(a, Boolean);
       return reply(c, {

@@ -41,11 +41,10 @@ const HILL: Point[] = Array.from({ length: HILL_SAMPLES }, (_, i) => {
  * as Gymnasium tilts it (so it looks slightly too steep on the slopes).
  */
 export function mountainCarScene(goalPosition: number): Scene {
-  // The hill and the flag never move: draw them once and start every frame from a copy.
-  let backdrop: Canvas | undefined;
   return (physical) => {
-    backdrop ??= drawBackdrop(goalPosition);
-    const canvas = backdrop.clone();
+    // The hill never moves: it is drawn once and every frame starts from a copy.
+    hillCanvas ??= drawHill();
+    const canvas = hillCanvas.clone();
     const frame = new Frame(HEIGHT);
     const pos = component(physical, 0);
     const tilt = Math.cos(3 * pos);
@@ -61,28 +60,28 @@ export function mountainCarScene(goalPosition: number): Scene {
       const [cx, cy] = frame.point(Math.trunc(wx + carX), Math.trunc(wy + carY));
       canvas.fillCircle(cx, cy, discRadius(Math.trunc(CAR_HEIGHT / 2.5)), WHEEL);
     }
+
+    // The flag goes on last, as in Gymnasium: near the goal its pole crosses the car's wheel.
+    const flagX = Math.trunc((goalPosition - MIN_POSITION) * SCALE);
+    const flagY1 = Math.trunc(height(goalPosition) * SCALE);
+    const flagY2 = flagY1 + 50;
+    frame.vline(canvas, flagX, flagY1, flagY2, BLACK);
+    const pennant: Point[] = [
+      [flagX, flagY2],
+      [flagX, flagY2 - 10],
+      [flagX + 25, flagY2 - 5],
+    ];
+    canvas.fillPolygon(frame.points(pennant), PENNANT);
     return canvas;
   };
 }
 
-/**
- * The hill and the flag. Gymnasium draws the flag after the car; the car never reaches the flag's
- * height before the episode ends there, so drawing it first changes nothing visible.
- */
-function drawBackdrop(goalPosition: number): Canvas {
+/** The hill alone, shared by both envs' scenes; built on first use. */
+let hillCanvas: Canvas | undefined;
+
+function drawHill(): Canvas {
   const canvas = new Canvas(WIDTH, HEIGHT);
-  const frame = new Frame(HEIGHT);
-  canvas.polyline(frame.points(HILL), 1, BLACK);
-  const flagX = Math.trunc((goalPosition - MIN_POSITION) * SCALE);
-  const flagY1 = Math.trunc(height(goalPosition) * SCALE);
-  const flagY2 = flagY1 + 50;
-  frame.vline(canvas, flagX, flagY1, flagY2, BLACK);
-  const pennant: Point[] = [
-    [flagX, flagY2],
-    [flagX, flagY2 - 10],
-    [flagX + 25, flagY2 - 5],
-  ];
-  canvas.fillPolygon(frame.points(pennant), PENNANT);
+  canvas.polyline(new Frame(HEIGHT).points(HILL), 1, BLACK);
   return canvas;
 }
 

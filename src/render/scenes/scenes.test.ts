@@ -87,6 +87,13 @@ describe('MountainCar scene', () => {
     const continuous = renderMountainCarContinuous([-0.5, 0], {});
     expect(at(continuous, 560, 374)).toEqual(PENNANT);
   });
+
+  it('draws the flag pole over the car, as Gymnasium does', () => {
+    // At 0.47 the front wheel's centre is (566, 343), on the flag pole's column.
+    const c = renderMountainCar([0.47, 0], {});
+    expect(at(c, 566, 340)).toEqual(BLACK);
+    expect(at(c, 563, 340)).toEqual(WHEEL);
+  });
 });
 
 describe('Acrobot scene', () => {
