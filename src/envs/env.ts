@@ -1,5 +1,6 @@
 import type { Generator } from '../rng/generator.ts';
 import type { Space, SpaceValue } from '../spaces/space.ts';
+import type { TaskFamily } from './task.ts';
 
 /** The Gymnasium doc block every env carries (served by `GET /v1/envs/{env_id}`). */
 export interface EnvDoc {
@@ -88,4 +89,16 @@ export interface EnvDefinition<P = unknown, A extends SpaceValue = SpaceValue> {
   parseState(value: unknown, params: P): PhysicalState;
   /** Batched reward/termination functions for planners. */
   readonly batched: BatchedFunctions<P>;
+  /**
+   * The env's task distribution, when it has one. Task parameters are applied to `params`
+   * (through {@link TaskFamily.apply}) before every other function sees them.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: each family has its own task type.
+  readonly tasks?: TaskFamily<P, any>;
+  /**
+   * Goal-conditioned envs (Gymnasium-Robotics `GoalEnv`): the reward of achieved vs desired
+   * goals, vectorised over `n` rows (`[n, goalDim]` each, row-major), as `compute_reward`.
+   * Its per-step reward must equal this function on the step's achieved and desired goals.
+   */
+  computeReward?(achieved: Float64Array, desired: Float64Array, n: number, params: P): Float64Array;
 }
