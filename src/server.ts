@@ -36,7 +36,8 @@ export async function startServer(
   });
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-      logger.info(
+      // Announced at info whatever LOG_LEVEL says: with PORT=0 this line is how callers learn the port.
+      logger.child({}, { level: 'info' }).info(
         {
           url: `http://${config.host}:${info.port}`,
           stateKeyId: keyring.current.id,

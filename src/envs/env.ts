@@ -50,7 +50,10 @@ export interface EnvDefinition<P = unknown, A extends SpaceValue = SpaceValue> {
   /** Gymnasium id, `[namespace/]Name-vN`. */
   readonly id: string;
   readonly doc: EnvDoc;
+  /** Gymnasium's TimeLimit for the default kwargs (the spec field served with the env). */
   readonly maxEpisodeSteps?: number;
+  /** The TimeLimit for given parameters, when it depends on kwargs (bit flipping: n steps). */
+  maxEpisodeStepsFor?(params: P): number | undefined;
   readonly rewardThreshold?: number;
   /** Default kwargs (what `gymnasium.make(id)` uses), also served as data. */
   readonly defaultKwargs: Readonly<Record<string, unknown>>;

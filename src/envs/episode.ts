@@ -3,6 +3,15 @@ import { type SpaceValue, SpaceValueError } from '../spaces/space.ts';
 import { EnvArgumentError, type EnvDefinition, type PhysicalState } from './env.ts';
 import { EpisodeEndedError, InvalidActionError } from './errors.ts';
 import { envInstance } from './instance.ts';
+import type { Task } from './task.ts';
+import {
+  initialTask,
+  parseTaskOptions,
+  scheduleDraws,
+  scheduledTask,
+  type TaskSchedule,
+  withTask,
+} from './task-options.ts';
 
 /**
  * Everything an episode is, as plain data: what the sealed state token carries. Kwargs are the
@@ -16,6 +25,11 @@ export interface EpisodeState {
   steps: number;
   /** True once the episode terminated or was truncated. */
   done: boolean;
+  /** The task in force (envs with a task family); hidden from the client. */
+  task?: Task | undefined;
+  /** Whether `info.task` reveals the task (`options.reveal_task`). */
+  reveal?: boolean | undefined;
+  schedule?: TaskSchedule | undefined;
 }
 
 /** Arguments of Gymnasium's `reset`, plus the kwargs of `make` and the episode to continue. */
@@ -78,13 +92,26 @@ export function resetEpisode<P>(def: EnvDefinition<P>, args: ResetArgs): ResetRe
       : previous
         ? Generator.fromState(previous.rng)
         : Generator.fromSeed(null);
-  const options = args.options ?? {};
+  const { task: givenTask, reveal, schedule, envOptions } = parseTaskOptions(def, params, args.options ?? {});
+  const task = initialTask(def, params, givenTask, rng);
+  const taskParams = withTask(def, params, task);
   const physical =
-    options.state !== undefined ? def.parseState(options.state, params) : def.initial(rng, params, options);
+    envOptions.state !== undefined
+      ? def.parseState(envOptions.state, taskParams)
+      : def.initial(rng, taskParams, envOptions);
+  const state: EpisodeState = {
+    env: def.id,
+    kwargs: { ...kwargs },
+    physical,
+    rng: rng.getState(),
+    steps: 0,
+    done: false,
+  };
+  if (task) Object.assign(state, { task, reveal, schedule });
   return {
-    observation: def.observation(physical, params),
-    info: {},
-    state: { env: def.id, kwargs: { ...kwargs }, physical, rng: rng.getState(), steps: 0, done: false },
+    observation: def.observation(physical, taskParams),
+    info: reveal && task ? { task } : {},
+    state,
   };
 }
 
@@ -97,7 +124,7 @@ export function stepEpisode<P, A extends SpaceValue>(
   if (episode.done) {
     throw new EpisodeEndedError(`the episode ended after ${episode.steps} steps; reset to start a new one`);
   }
-  const { params, actionSpace } = envInstance(def, episode.kwargs);
+  const { params, actionSpace, maxEpisodeSteps } = envInstance(def, episode.kwargs);
   let action: A;
   try {
     action = actionSpace.parse(rawAction, 'action');
@@ -105,18 +132,22 @@ export function stepEpisode<P, A extends SpaceValue>(
     if (err instanceof SpaceValueError) throw new InvalidActionError(err.message);
     throw err;
   }
-  const rng = def.stochastic ? Generator.fromState(episode.rng) : undefined;
-  const next = def.transition(episode.physical, action, params, rng);
-  const reward = def.reward(episode.physical, action, next, params);
-  const terminated = def.terminal(next, params);
+  const rng =
+    def.stochastic || scheduleDraws(episode.schedule) ? Generator.fromState(episode.rng) : undefined;
+  const task = episode.task && scheduledTask(def, params, episode.task, episode.schedule, episode.steps, rng);
+  const taskParams = withTask(def, params, task);
+  const next = def.transition(episode.physical, action, taskParams, rng);
+  const reward = def.reward(episode.physical, action, next, taskParams);
+  const terminated = def.terminal(next, taskParams);
   const steps = episode.steps + 1;
-  const truncated = def.maxEpisodeSteps !== undefined && steps >= def.maxEpisodeSteps;
+  const truncated = maxEpisodeSteps !== undefined && steps >= maxEpisodeSteps;
+  const info = def.info?.(episode.physical, next, taskParams) ?? {};
   return {
-    observation: def.observation(next, params),
+    observation: def.observation(next, taskParams),
     reward,
     terminated,
     truncated,
-    info: def.info?.(episode.physical, next, params) ?? {},
+    info: episode.reveal && task ? { ...info, task } : info,
     state: {
       env: episode.env,
       kwargs: episode.kwargs,
@@ -124,6 +155,7 @@ export function stepEpisode<P, A extends SpaceValue>(
       rng: rng ? rng.getState() : episode.rng,
       steps,
       done: terminated || truncated,
+      ...(task ? { task, reveal: episode.reveal, schedule: episode.schedule } : {}),
     },
   };
 }

@@ -7,6 +7,8 @@ export interface EnvInstance<P = unknown, A extends SpaceValue = SpaceValue> {
   params: P;
   observationSpace: Space;
   actionSpace: Space<A>;
+  /** TimeLimit for these parameters (`undefined`: no limit). */
+  maxEpisodeSteps: number | undefined;
 }
 
 const maxCached = 512;
@@ -37,6 +39,7 @@ export function envInstance<P, A extends SpaceValue>(
     params,
     observationSpace: def.observationSpace(params),
     actionSpace: def.actionSpace(params),
+    maxEpisodeSteps: def.maxEpisodeStepsFor?.(params) ?? def.maxEpisodeSteps,
   };
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
   cache.set(key, instance as unknown as EnvInstance);

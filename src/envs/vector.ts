@@ -4,6 +4,8 @@ import { EnvArgumentError, type EnvDefinition } from './env.ts';
 import { sameKwargs } from './episode.ts';
 import { EpisodeEndedError, InvalidActionError } from './errors.ts';
 import { envInstance } from './instance.ts';
+import type { Task } from './task.ts';
+import { initialTask, parseTaskOptions, withTask } from './task-options.ts';
 import { addInfo, type VectorInfo } from './vector-info.ts';
 
 /** Gymnasium's `AutoresetMode`. */
@@ -29,6 +31,11 @@ export interface VectorState {
   rng: Uint8Array;
   steps: Uint32Array;
   status: Uint8Array;
+  /** Each sub-env's task (envs with a task family). */
+  tasks?: Task[] | undefined;
+  /** True when the reset gave `options.task`: autoresets keep it instead of drawing a new one. */
+  fixedTask?: boolean | undefined;
+  reveal?: boolean | undefined;
 }
 
 /** Arguments of a vector reset. */
@@ -86,7 +93,7 @@ function parseMask(value: unknown, numEnvs: number): boolean[] {
 /** Gymnasium's vector `reset`: sub-env `i` seeded `seed + i`; `options.reset_mask` resets a subset. */
 export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): VectorResetResult {
   const { numEnvs, previous } = args;
-  const { reset_mask: rawMask, ...envOptions } = args.options ?? {};
+  const { reset_mask: rawMask, ...resetOptions } = args.options ?? {};
   let kwargs = args.kwargs ?? {};
   if (previous) {
     if (previous.numEnvs !== numEnvs) {
@@ -104,10 +111,24 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
   if (mask && !previous)
     throw new EnvArgumentError('options.reset_mask', 'needs the batch `state` to keep the other sub-envs');
   const { params } = envInstance(def, kwargs);
-  const resetOne = (rng: Generator) =>
-    envOptions.state !== undefined
-      ? def.parseState(envOptions.state, params)
-      : def.initial(rng, params, envOptions);
+  const { task: givenTask, reveal, schedule, envOptions } = parseTaskOptions(def, params, resetOptions);
+  if (schedule) {
+    throw new EnvArgumentError(
+      'options.task_schedule',
+      'task schedules are for single episodes, not vector envs',
+    );
+  }
+  const tasks: (Task | undefined)[] = previous?.tasks
+    ? [...previous.tasks]
+    : new Array(numEnvs).fill(undefined);
+  const resetOne = (rng: Generator, i: number) => {
+    const task = initialTask(def, params, givenTask, rng);
+    tasks[i] = task;
+    const taskParams = withTask(def, params, task);
+    return envOptions.state !== undefined
+      ? def.parseState(envOptions.state, taskParams)
+      : def.initial(rng, taskParams, envOptions);
+  };
 
   let state: VectorState | undefined = previous ? copyState(previous) : undefined;
   const info: VectorInfo = {};
@@ -119,7 +140,7 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
         : previous
           ? Generator.unpack(previous.rng, i * PACKED_RNG_BYTES)
           : Generator.fromSeed(null);
-    const physical = resetOne(rng);
+    const physical = resetOne(rng, i);
     state ??= {
       env: def.id,
       kwargs: { ...kwargs },
@@ -138,8 +159,15 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
   }
   if (!state) throw new EnvArgumentError('options.reset_mask', 'resets no sub-env');
   if (args.mode) state.mode = args.mode;
-  const observations = Array.from({ length: numEnvs }, (_, i) =>
-    def.observation(physicalOf(state, i), params),
+  if (def.tasks) {
+    state.tasks = tasks as Task[];
+    state.fixedTask = givenTask !== undefined;
+    state.reveal = reveal;
+    if (reveal) tasks.forEach((task, k) => addInfo(info, { task }, k, numEnvs));
+  }
+  const final = state;
+  const observations = Array.from({ length: numEnvs }, (_, k) =>
+    def.observation(physicalOf(final, k), withTask(def, params, final.tasks?.[k])),
   );
   return { observations, info, state };
 }
@@ -165,7 +193,12 @@ export function vectorStep<P, A extends SpaceValue>(
       );
     }
   }
-  const { params, actionSpace: space, observationSpace: obsSpace } = envInstance(def, input.kwargs);
+  const {
+    params,
+    actionSpace: space,
+    observationSpace: obsSpace,
+    maxEpisodeSteps,
+  } = envInstance(def, input.kwargs);
   const parsed = actions.map((a, i) => {
     try {
       return space.parse(a, `action[${i}]`);
@@ -175,47 +208,56 @@ export function vectorStep<P, A extends SpaceValue>(
     }
   });
   const state = copyState(input);
+  if (state.tasks) state.tasks = [...state.tasks];
   const observations: SpaceValue[] = new Array(n);
   const rewards = new Float64Array(n);
   const terminated = new Uint8Array(n);
   const truncated = new Uint8Array(n);
   const info: VectorInfo = {};
   const rngAt = (i: number) => Generator.unpack(state.rng, i * PACKED_RNG_BYTES);
+  const paramsOf = (i: number) => withTask(def, params, state.tasks?.[i]);
   const resetSubEnv = (i: number): number[] => {
     const rng = rngAt(i);
-    const physical = def.initial(rng, params, {});
+    if (state.tasks && !state.fixedTask) state.tasks[i] = def.tasks!.sample(rng, 'train', params);
+    const physical = def.initial(rng, paramsOf(i), {});
     rng.pack(state.rng, i * PACKED_RNG_BYTES);
     storePhysical(state, i, physical);
     state.steps[i] = 0;
     state.status[i] = RUNNING;
     return physical;
   };
+  const revealed = (i: number, stepInfo: Record<string, unknown>) =>
+    state.reveal && state.tasks ? { ...stepInfo, task: state.tasks[i] } : stepInfo;
 
   for (let i = 0; i < n; i++) {
     if (state.mode === 'next_step' && state.status[i] === ENDED) {
-      observations[i] = def.observation(resetSubEnv(i), params);
+      const physical = resetSubEnv(i);
+      observations[i] = def.observation(physical, paramsOf(i));
+      if (state.reveal) addInfo(info, revealed(i, {}), i, n);
       continue;
     }
+    const p = paramsOf(i);
     const before = physicalOf(state, i);
     const rng = def.stochastic ? rngAt(i) : undefined;
-    const after = def.transition(before, parsed[i]!, params, rng);
+    const after = def.transition(before, parsed[i]!, p, rng);
     if (rng) rng.pack(state.rng, i * PACKED_RNG_BYTES);
-    rewards[i] = def.reward(before, parsed[i]!, after, params);
-    const term = def.terminal(after, params);
+    rewards[i] = def.reward(before, parsed[i]!, after, p);
+    const term = def.terminal(after, p);
     const steps = state.steps[i]! + 1;
-    const trunc = def.maxEpisodeSteps !== undefined && steps >= def.maxEpisodeSteps;
+    const trunc = maxEpisodeSteps !== undefined && steps >= maxEpisodeSteps;
     terminated[i] = term ? 1 : 0;
     truncated[i] = trunc ? 1 : 0;
     storePhysical(state, i, after);
     state.steps[i] = steps;
-    const stepInfo = def.info?.(before, after, params) ?? {};
-    let observation = def.observation(after, params);
+    const stepInfo = revealed(i, def.info?.(before, after, p) ?? {});
+    let observation = def.observation(after, p);
     if (term || trunc) {
       state.status[i] = ENDED;
       if (state.mode === 'same_step') {
         // As plain nested arrays: info is wire data, and a typed array is not.
         addInfo(info, { final_obs: obsSpace.toJSON(observation), final_info: stepInfo }, i, n);
-        observation = def.observation(resetSubEnv(i), params);
+        const physical = resetSubEnv(i);
+        observation = def.observation(physical, paramsOf(i));
         observations[i] = observation;
         continue;
       }

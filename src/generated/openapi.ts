@@ -304,6 +304,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/envs/{env_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Draw tasks of an env's task distribution, deterministically.
+         * @description The same `seed` gives the same tasks on every replica. Train and test splits are
+         *     disjoint where the family is a fixed finite set, and come from the declared ranges where
+         *     it is continuous (test ranges may extrapolate). Pass a task to `reset` as
+         *     `options.task`.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/envs/{env_id}/compute_reward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Goal-conditioned reward of achieved vs desired goals for a whole batch (GoalEnv.compute_reward).
+         * @description For hindsight relabeling: the reward each row would get, computed exactly as the env's
+         *     step reward. `achieved_goal` and `desired_goal` are `[n, goal_dim]` tensors or arrays
+         *     of `n` goals.
+         */
+        post: operations["computeReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -382,6 +433,10 @@ export interface components {
             envs: components["schemas"]["EnvSummary"][];
         };
         EnvDetail: components["schemas"]["EnvSummary"] & {
+            /** @description The env's task distribution (null when it has none). */
+            tasks: null | components["schemas"]["TaskFamily"];
+            /** @description Whether the env is a GoalEnv (Dict observation, `compute_reward`). */
+            goal_conditioned: boolean;
             /** @description The kwargs in effect (defaults merged with the request's). */
             kwargs: {
                 [key: string]: unknown;
@@ -417,9 +472,29 @@ export interface components {
         };
         /**
          * @description Env-specific reset options (e.g. `low`/`high` for CartPole, `x_init`/`y_init` for
-         *     Pendulum) plus `state`: a physical state to start from instead of drawing one.
+         *     Pendulum) plus `state`: a physical state to start from instead of drawing one. Envs with
+         *     a task distribution also take `task` (else one is drawn from the train split with the
+         *     reset's generator; it stays hidden), `reveal_task` (put the task in `info.task`) and
+         *     `task_schedule` (switch tasks mid-episode: `{switches: [{at_step, task}], probability,
+         *     split}`, switching at the given step counts and/or with `probability` before each step
+         *     to a task drawn from `split`).
          */
         ResetOptions: {
+            task?: {
+                [key: string]: unknown;
+            };
+            reveal_task?: boolean;
+            task_schedule?: {
+                switches?: {
+                    at_step: number;
+                    task: {
+                        [key: string]: unknown;
+                    };
+                }[];
+                probability?: number;
+                /** @enum {string} */
+                split?: "train" | "test";
+            };
             state?: number[];
         } & {
             [key: string]: unknown;
@@ -505,6 +580,33 @@ export interface components {
         };
         RenderResponse: {
             image: components["schemas"]["Tensor"];
+        };
+        TaskFamily: {
+            /** @description JSON Schema of one task's parameters. */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description How `train` and `test` are made (description, size of a fixed set, or per-parameter ranges). */
+            splits: {
+                [key: string]: unknown;
+            };
+        };
+        TaskList: {
+            /** @enum {string} */
+            split: "train" | "test";
+            seed: number;
+            tasks: {
+                [key: string]: unknown;
+            }[];
+        };
+        ComputeRewardRequest: {
+            achieved_goal: components["schemas"]["NumberArray"];
+            desired_goal: components["schemas"]["NumberArray"];
+            kwargs?: components["schemas"]["Kwargs"];
+            array_format?: components["schemas"]["ArrayFormat"];
+        };
+        ComputeRewardResponse: {
+            reward: components["schemas"]["NumberArray"];
         };
         ResetRequest: {
             /** @description Seeds numpy's `default_rng(seed)`, as Gymnasium's `reset(seed=...)` does. */
@@ -939,6 +1041,70 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                split?: "train" | "test";
+                /** @description Number of tasks, 1 to 10000. */
+                count?: string;
+                seed?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskList"];
+                    "application/msgpack": components["schemas"]["TaskList"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    computeReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                env_id: components["parameters"]["EnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComputeRewardRequest"];
+                "application/msgpack": components["schemas"]["ComputeRewardRequest"];
+            };
+        };
+        responses: {
+            /** @description One reward per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComputeRewardResponse"];
+                    "application/msgpack": components["schemas"]["ComputeRewardResponse"];
+                };
+            };
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];

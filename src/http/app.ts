@@ -12,6 +12,7 @@ import { envHandlers } from './routes/envs.ts';
 import { opsHandlers } from './routes/ops.ts';
 import { renderHandlers } from './routes/render.ts';
 import { replayHandlers } from './routes/replay.ts';
+import { taskHandlers } from './routes/tasks.ts';
 import { vectorHandlers } from './routes/vector.ts';
 import { loadSpec, loadSpecText, type SpecOperation, specOperations } from './spec.ts';
 import { compileValidators } from './validation.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ...vectorHandlers(deps),
     ...replayHandlers({ ...deps, maxActions: doc['x-limits'].max_replay_actions }),
     ...renderHandlers(deps),
+    ...taskHandlers(deps),
     ...opsHandlers({
       metrics: deps.metrics,
       specText,

@@ -20,7 +20,7 @@ export function encodeEpisodeToken(episode: EpisodeState, keyring: Keyring): str
  * for a tampered, foreign-key, wrong-version, malformed, vector or foreign-env token.
  */
 export function decodeEpisodeToken(token: string, envId: string, keyring: Keyring): EpisodeState {
-  const { kw, s, rng, t, d } = openPayload(token, 'episode', envId, keyring);
+  const { kw, s, rng, t, d, tk, rv, sc } = openPayload(token, 'episode', envId, keyring);
   if (!isRecord(kw) || !Array.isArray(s) || !isRecord(rng) || typeof d !== 'boolean') {
     throw new StateTokenError('state token payload is malformed');
   }

@@ -29,7 +29,7 @@ function typed<T extends Float64Array | Uint32Array>(
  * 1024 CartPoles is about 100 KB and costs microseconds to pack.
  */
 export function encodeVectorToken(state: VectorState, keyring: Keyring): string {
-  const body = {
+  const body: Record<string, unknown> = {
     kw: state.kwargs,
     m: state.mode,
     n: state.numEnvs,
@@ -39,12 +39,14 @@ export function encodeVectorToken(state: VectorState, keyring: Keyring): string 
     t: bytesOf(state.steps),
     f: state.status,
   };
+  if (state.tasks)
+    Object.assign(body, { tk: state.tasks, tf: state.fixedTask ?? false, rv: state.reveal ?? false });
   return sealPayload('vector', state.env, body, keyring);
 }
 
 /** Opens a vector token for `envId`; throws {@link StateTokenError} when it is not one. */
 export function decodeVectorToken(token: string, envId: string, keyring: Keyring): VectorState {
-  const { kw, m, n, dim, s, r, t, f } = openPayload(token, 'vector', envId, keyring);
+  const { kw, m, n, dim, s, r, t, f, tk, tf, rv } = openPayload(token, 'vector', envId, keyring);
   const validCounts =
     Number.isSafeInteger(n) && (n as number) > 0 && Number.isSafeInteger(dim) && (dim as number) >= 0;
   if (!isRecord(kw) || !modes.includes(m as AutoresetMode) || !validCounts) {
@@ -57,7 +59,13 @@ export function decodeVectorToken(token: string, envId: string, keyring: Keyring
   if (!(f instanceof Uint8Array) || f.byteLength !== numEnvs) {
     throw new StateTokenError('vector state token payload is malformed');
   }
+  if (tk !== undefined && (!Array.isArray(tk) || tk.length !== numEnvs || !tk.every(isRecord))) {
+    throw new StateTokenError('vector state token payload is malformed');
+  }
   return {
+    ...(tk === undefined
+      ? {}
+      : { tasks: tk as Record<string, unknown>[], fixedTask: tf === true, reveal: rv === true }),
     env: envId,
     kwargs: kw,
     mode: m as AutoresetMode,

@@ -29,6 +29,8 @@ function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['E
     observation_space: observationSpace.describe() as Schemas['SpaceDescription'],
     action_space: actionSpace.describe() as Schemas['SpaceDescription'],
     doc: def.doc,
+    tasks: def.tasks ? { schema: def.tasks.schema, splits: def.tasks.splits } : null,
+    goal_conditioned: def.computeReward !== undefined,
   };
 }
 

@@ -1,0 +1,212 @@
+"""RemoteEnv: a Gymnasium environment whose episodes run on a modelgym server."""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from typing import Any
+
+import numpy as np
+
+from ._compat import EnvBase
+from .errors import ResetNeeded
+from .registration import spec_from_detail
+from .spaces import from_description
+from .transport import DEFAULT_BASE_URL, Transport, env_path
+from .values import decode, to_wire
+
+RENDER_MODES = ("rgb_array",)
+
+
+def plain(value: Any) -> Any:
+    """Numpy values as plain lists and numbers, for fields the API wants as JSON-like data
+    (reset options, kwargs) rather than as tensors."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+class RemoteEnv(EnvBase):
+    """A Gymnasium env served by modelgym: ``reset``, ``step``, ``render``, ``close``, spaces, spec.
+
+    The server keeps nothing between requests: every answer carries a sealed state token,
+    which this object keeps and sends with the next call. A ``reset()`` without a seed sends
+    the previous token, so the episode generator continues exactly as a second ``reset()``
+    does in Gymnasium. Tokens are immutable, so :meth:`fork` branches an episode for free.
+    With Gymnasium installed this class is a ``gymnasium.Env`` (wrappers work on it).
+
+    Args:
+        env_id: a registered id, e.g. ``"CartPole-v1"`` (namespaced ids ``ns/Name-v0`` work).
+        base_url: the server.
+        render_mode: ``"rgb_array"`` (default: :meth:`render` returns an HxWx3 uint8 array) or None.
+        encoding: ``"msgpack"`` (default) or ``"json"``.
+        timeout: seconds per request.
+        headers: extra HTTP headers for every request.
+        transport: a :class:`~modelgym.transport.Transport` to share (its base URL and
+            encoding win over ``base_url`` and ``encoding``).
+        **kwargs: the env's constructor arguments, as ``gymnasium.make(env_id, **kwargs)``
+            takes them (validated by the server: unknown ones raise InvalidArgument).
+
+    Raises:
+        UnknownEnv: no such env on the server.
+        InvalidArgument: bad kwargs.
+    """
+
+    metadata: dict[str, Any] = {"render_modes": list(RENDER_MODES)}
+
+    def __init__(
+        self,
+        env_id: str,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        render_mode: str | None = "rgb_array",
+        encoding: str = "msgpack",
+        timeout: float = 30.0,
+        headers: dict[str, str] | None = None,
+        transport: Transport | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if render_mode is not None and render_mode not in RENDER_MODES:
+            raise ValueError(f"render_mode must be one of {RENDER_MODES} or None, got {render_mode!r}")
+        self._transport = (
+            transport.share()
+            if transport is not None
+            else Transport(base_url, encoding=encoding, timeout=timeout, headers=headers)
+        )
+        self._kwargs = plain(kwargs)
+        try:
+            detail = self._transport.post(env_path(env_id, "make"), {"kwargs": self._kwargs})
+        except BaseException:
+            self._transport.close()
+            raise
+        self.env_id: str = detail["id"]
+        self._path = {op: env_path(self.env_id, op) for op in ("reset", "step", "render")}
+        self.render_mode = render_mode
+        self.metadata = {"render_modes": list(RENDER_MODES)}
+        self.spec = spec_from_detail(detail)
+        self._obs_desc: dict[str, Any] = detail["observation_space"]
+        self._act_desc: dict[str, Any] = detail["action_space"]
+        self.observation_space = from_description(self._obs_desc)
+        self.action_space = from_description(self._act_desc)
+        self._token: str | None = None
+        self._closed = False
+
+    # --- Gymnasium API -----------------------------------------------------------------------
+
+    def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[Any, dict]:
+        """Starts an episode; returns ``(observation, info)``.
+
+        Args:
+            seed: seeds the episode generator as ``np.random.default_rng(seed)`` (Gymnasium's
+                seeding, so the first observation equals Gymnasium's for the same seed). Without
+                a seed, the generator continues from the previous episode of this env (or
+                starts from OS entropy on the first reset).
+            options: the env's reset options (e.g. ``{"low": -0.1, "high": 0.1}``, or
+                ``{"state": [...]}`` to start from a given physical state).
+        """
+        seed = None if seed is None else int(seed)  # numpy integers too (Gymnasium wants an int)
+        body: dict[str, Any] = {}
+        if seed is not None:
+            body["seed"] = seed
+        if seed is None and self._token is not None:
+            body["state"] = self._token  # its kwargs carry over; sending them again is refused
+        elif self._kwargs:
+            body["kwargs"] = self._kwargs
+        if options is not None:
+            body["options"] = plain(options)
+        answer = self._transport.post(self._path["reset"], body)
+        self._token = answer["state"]
+        super().reset(seed=seed)  # seeds the local np_random, as Gymnasium's Env.reset does
+        return decode(self._obs_desc, answer["observation"]), answer["info"]
+
+    def step(self, action: Any) -> tuple[Any, float, bool, bool, dict]:
+        """Advances the episode by one action; returns ``(obs, reward, terminated, truncated, info)``.
+
+        Numpy arrays travel as binary tensors; Python numbers and lists as they are.
+
+        Raises:
+            ResetNeeded: before the first reset, or after the episode ended.
+            InvalidAction: the action is not in the action space (or is NaN/inf).
+        """
+        if self._token is None:
+            raise ResetNeeded("Cannot call env.step() before calling env.reset()")
+        answer = self._transport.post(self._path["step"], {"state": self._token, "action": to_wire(action)})
+        self._token = answer["state"]
+        return (
+            decode(self._obs_desc, answer["observation"]),
+            float(answer["reward"]),
+            bool(answer["terminated"]),
+            bool(answer["truncated"]),
+            answer["info"],
+        )
+
+    def render(self) -> np.ndarray | None:
+        """The current state drawn as an ``(height, width, 3)`` uint8 array (``rgb_array`` mode).
+
+        Returns None (with a warning, as Gymnasium does) when ``render_mode`` is None.
+
+        Raises:
+            ResetNeeded: before the first reset.
+        """
+        if self.render_mode is None:
+            warnings.warn("render() called with render_mode=None; pass render_mode='rgb_array'", stacklevel=2)
+            return None
+        if self._token is None:
+            raise ResetNeeded("Cannot call env.render() before calling env.reset()")
+        answer = self._transport.post(self._path["render"], {"state": self._token, "mode": "rgb_array"})
+        return answer["image"]
+
+    def close(self) -> None:
+        """Releases the connection (shared ones close with their last user). Idempotent."""
+        if not getattr(self, "_closed", True):
+            self._closed = True
+            self._transport.close()
+
+    # --- beyond Gymnasium ----------------------------------------------------------------------
+
+    @property
+    def state_token(self) -> str | None:
+        """The sealed token of the current episode state (None before the first reset).
+
+        Assigning a token (from this env or a server sharing its key) resumes that state.
+        """
+        return self._token
+
+    @state_token.setter
+    def state_token(self, token: str | None) -> None:
+        self._token = token
+
+    @property
+    def transport(self) -> Transport:
+        """The transport this env sends requests through."""
+        return self._transport
+
+    def fork(self) -> RemoteEnv:
+        """A copy of this env at the same state: stepping the copy leaves this env unchanged.
+
+        No request is made (tokens are immutable); the copy shares the connection pool and
+        gets its own copies of the spaces (their generators included).
+        """
+        if self._closed:
+            raise RuntimeError("cannot fork a closed env")
+        clone = copy.copy(self)
+        clone._transport = self._transport.share()
+        clone.observation_space = copy.deepcopy(self.observation_space)
+        clone.action_space = copy.deepcopy(self.action_space)
+        clone.metadata = dict(self.metadata)
+        if getattr(self, "_np_random", None) is not None:
+            clone._np_random = copy.deepcopy(self._np_random)
+        return clone
+
+    def __del__(self) -> None:
+        # Returns the connection to the pool when an env is dropped without close().
+        try:
+            self.close()
+        except Exception:
+            pass
