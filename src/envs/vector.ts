@@ -41,7 +41,8 @@ export interface VectorState {
 /** Arguments of a vector reset. */
 export interface VectorResetArgs {
   numEnvs: number;
-  seed?: number | null | undefined;
+  /** `seed + i` for sub-env i, or one seed (or null) per sub-env. */
+  seed?: number | (number | null)[] | null | undefined;
   options?: Readonly<Record<string, unknown>> | undefined;
   kwargs?: Readonly<Record<string, unknown>> | undefined;
   mode?: AutoresetMode | undefined;
@@ -107,6 +108,9 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
     }
     kwargs = previous.kwargs;
   }
+  if (Array.isArray(args.seed) && args.seed.length !== numEnvs) {
+    throw new EnvArgumentError('seed', `needs one seed per sub-env (${numEnvs}), got ${args.seed.length}`);
+  }
   const mask = rawMask === undefined ? undefined : parseMask(rawMask, numEnvs);
   if (mask && !previous)
     throw new EnvArgumentError('options.reset_mask', 'needs the batch `state` to keep the other sub-envs');
@@ -134,9 +138,14 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
   const info: VectorInfo = {};
   for (let i = 0; i < numEnvs; i++) {
     if (mask && !mask[i]) continue;
+    const seed = Array.isArray(args.seed)
+      ? args.seed[i]
+      : typeof args.seed === 'number'
+        ? args.seed + i
+        : null;
     const rng =
-      args.seed !== undefined && args.seed !== null
-        ? Generator.fromSeed(args.seed + i)
+      seed !== undefined && seed !== null
+        ? Generator.fromSeed(seed)
         : previous
           ? Generator.unpack(previous.rng, i * PACKED_RNG_BYTES)
           : Generator.fromSeed(null);

@@ -521,8 +521,8 @@ export interface components {
         };
         VectorResetRequest: {
             num_envs: number;
-            /** @description Sub-env `i` is seeded `seed + i`. */
-            seed?: number | null;
+            /** @description Sub-env `i` is seeded `seed + i`; or one seed per sub-env (null leaves that sub-env unseeded), as Gymnasium's vector `reset(seed=[...])`. */
+            seed?: null | number | (number | null)[];
             options?: components["schemas"]["VectorResetOptions"];
             kwargs?: components["schemas"]["Kwargs"];
             autoreset_mode?: components["schemas"]["AutoresetMode"];

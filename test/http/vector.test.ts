@@ -201,3 +201,18 @@ describe('vector envs', () => {
     expect(tooMany.status).toBe(422);
   });
 });
+
+describe('vector seeds', () => {
+  it('takes one seed per sub-env, as Gymnasium does', async () => {
+    const list = await post<VecBody>(app, '/v1/envs/CartPole-v1/vector/reset', {
+      num_envs: 2,
+      seed: [5, 9],
+      array_format: 'nested',
+    });
+    const [five] = await single('CartPole-v1', 5, []);
+    const [nine] = await single('CartPole-v1', 9, []);
+    expect(list.body.observation).toEqual([five, nine]);
+    const wrong = await post(app, '/v1/envs/CartPole-v1/vector/reset', { num_envs: 3, seed: [1, 2] });
+    expect(wrong.status).toBe(422);
+  });
+});

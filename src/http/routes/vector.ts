@@ -22,7 +22,9 @@ export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; 
       const previous = req.state === undefined ? undefined : decodeVectorToken(req.state, def.id, keyring);
       const result = vectorReset(def, {
         numEnvs: req.num_envs,
-        seed: seedOf(req.seed, req.num_envs - 1),
+        seed: Array.isArray(req.seed)
+          ? req.seed.map((s) => seedOf(s) ?? null)
+          : seedOf(req.seed, req.num_envs - 1),
         options: req.options,
         kwargs: req.kwargs,
         mode: req.autoreset_mode,
