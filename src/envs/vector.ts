@@ -172,7 +172,9 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
     state.tasks = tasks as Task[];
     state.fixedTask = givenTask !== undefined;
     state.reveal = reveal;
-    if (reveal) tasks.forEach((task, k) => addInfo(info, { task }, k, numEnvs));
+    if (reveal) {
+      for (const [k, task] of tasks.entries()) addInfo(info, { task }, k, numEnvs);
+    }
   }
   const final = state;
   const observations = Array.from({ length: numEnvs }, (_, k) =>

@@ -5,13 +5,16 @@ import { StateTokenError } from './seal.ts';
 
 /** Seals an episode into an opaque token. */
 export function encodeEpisodeToken(episode: EpisodeState, keyring: Keyring): string {
-  const body = {
+  const body: Record<string, unknown> = {
     kw: episode.kwargs,
     s: episode.physical,
     rng: episode.rng,
     t: episode.steps,
     d: episode.done,
   };
+  if (episode.task) {
+    Object.assign(body, { tk: episode.task, rv: episode.reveal ?? false, sc: episode.schedule ?? null });
+  }
   return sealPayload('episode', episode.env, body, keyring);
 }
 
@@ -26,7 +29,7 @@ export function decodeEpisodeToken(token: string, envId: string, keyring: Keyrin
   }
   if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0)
     throw new StateTokenError('state token payload is malformed');
-  return {
+  const episode: EpisodeState = {
     env: envId,
     kwargs: kw,
     physical: s as number[],
@@ -34,4 +37,10 @@ export function decodeEpisodeToken(token: string, envId: string, keyring: Keyrin
     steps: t,
     done: d,
   };
+  if (tk !== undefined) {
+    if (!isRecord(tk)) throw new StateTokenError('state token payload is malformed');
+    // Sealed by us, so the task and schedule are as the reset validated them.
+    Object.assign(episode, { task: tk, reveal: rv === true, schedule: sc ?? undefined });
+  }
+  return episode;
 }
