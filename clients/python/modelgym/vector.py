@@ -27,20 +27,15 @@ def _wire_mode(mode: Any) -> str:
     raise ValueError(f"autoreset_mode must be one of {list(_MODES)} (or an AutoresetMode), got {mode!r}")
 
 
-def _seed_of(seed: Any, n: int) -> int | None:
-    """The API's batch seed (sub-env i gets ``seed + i``) from Gymnasium's int or list form."""
+def _seed_of(seed: Any, n: int) -> int | list[int | None] | None:
+    """The API's seed from Gymnasium's int or list form: an int seeds sub-env i with
+    ``seed + i``; a list gives each sub-env its own seed (None: that sub-env is not reseeded)."""
     if seed is None or isinstance(seed, (int, np.integer)):
         return None if seed is None else int(seed)
-    seeds = list(seed)
+    seeds = [None if s is None else int(s) for s in seed]
     if len(seeds) != n:
         raise ValueError(f"expected {n} seeds (one per sub-env), got {len(seeds)}")
-    if all(s is None for s in seeds):
-        return None
-    first = seeds[0]
-    if first is not None and all(s == first + i for i, s in enumerate(seeds)):
-        return int(first)
-    # The server seeds sub-env i with seed + i and has no per-sub-env seed list.
-    raise ValueError(f"a seed list must be consecutive (s, s + 1, ...), as the server seeds sub-env i with s + i; got {seeds}")
+    return None if all(s is None for s in seeds) else seeds
 
 
 class RemoteVectorEnv(VectorEnvBase):
@@ -102,13 +97,14 @@ class RemoteVectorEnv(VectorEnvBase):
         self._token: str | None = None
         self.closed = False
 
-    def reset(self, *, seed: int | list[int] | None = None, options: dict[str, Any] | None = None) -> tuple[Any, dict]:
+    def reset(self, *, seed: int | list[int | None] | None = None, options: dict[str, Any] | None = None) -> tuple[Any, dict]:
         """Resets every sub-env (or, with ``options["reset_mask"]``, the masked ones); returns
         ``(observations, infos)``.
 
         Args:
-            seed: sub-env i is seeded ``seed + i`` (a list must be ``[s, s + 1, ...]``). Without
-                a seed, each sub-env's generator continues from its previous episode.
+            seed: sub-env i is seeded ``seed + i``, or ``seed[i]`` for a list. Without a seed
+                (or where a list holds None), a sub-env's generator continues from its
+                previous episode.
             options: reset options for every sub-env, plus ``reset_mask`` (n booleans).
         """
         n = self.num_envs
@@ -117,7 +113,8 @@ class RemoteVectorEnv(VectorEnvBase):
         if batch_seed is not None:
             body["seed"] = batch_seed
         masked = options is not None and "reset_mask" in options
-        if self._token is not None and (batch_seed is None or masked):
+        partial = isinstance(batch_seed, list) and any(s is None for s in batch_seed)
+        if self._token is not None and (batch_seed is None or partial or masked):
             body["state"] = self._token  # its kwargs carry over; sending them again is refused
         elif self._kwargs:
             body["kwargs"] = self._kwargs
@@ -125,7 +122,7 @@ class RemoteVectorEnv(VectorEnvBase):
             body["options"] = plain(options)
         answer = self._transport.post(self._path["reset"], body)
         self._token = answer["state"]
-        super().reset(seed=batch_seed)  # seeds the local np_random, as VectorEnv.reset does
+        super().reset(seed=batch_seed if isinstance(batch_seed, int) else None)  # the local np_random, as VectorEnv.reset
         return decode_batch(self._obs_desc, answer["observation"], n), vector_info(answer["info"], self._obs_desc)
 
     def step(self, actions: Any) -> tuple[Any, np.ndarray, np.ndarray, np.ndarray, dict]:

@@ -119,8 +119,10 @@ def test_seed_lists(server_url):
         by_int, _ = vec.reset(seed=7)
         by_list, _ = vec.reset(seed=[7, 8, 9])
         np.testing.assert_array_equal(by_int, by_list)
-        with pytest.raises(ValueError, match="consecutive"):
-            vec.reset(seed=[7, 1, 2])
+        mixed, _ = vec.reset(seed=[9, 7, 8])
+        np.testing.assert_array_equal(mixed, by_list[[2, 0, 1]])
+        kept, _ = vec.reset(seed=[None, 7, None])  # None: that sub-env continues its generator
+        np.testing.assert_array_equal(kept[1], by_list[0])
         with pytest.raises(ValueError):
             vec.reset(seed=[7, 8])
 
