@@ -93,7 +93,10 @@ export function resetEpisode<P>(def: EnvDefinition<P>, args: ResetArgs): ResetRe
         ? Generator.fromState(previous.rng)
         : Generator.fromSeed(null);
   const { task: givenTask, reveal, schedule, envOptions } = parseTaskOptions(def, params, args.options ?? {});
-  const task = initialTask(def, params, givenTask, rng);
+  // A reset that continues an episode (its token, no seed) keeps that episode's task unless it
+  // names one: an RL² trial is several episodes of one task.
+  const continued = previous && (args.seed === undefined || args.seed === null) ? previous.task : undefined;
+  const task = initialTask(def, params, givenTask ?? continued, rng);
   const taskParams = withTask(def, params, task);
   const physical =
     envOptions.state !== undefined

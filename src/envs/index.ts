@@ -2,10 +2,12 @@ import { classicControlEnvs } from './classic-control/index.ts';
 import type { EnvDefinition } from './env.ts';
 import { goalEnvs } from './goal/index.ts';
 import { EnvRegistry } from './registry.ts';
+import { taskEnvs } from './tasks/index.ts';
 
 /** The pure-TypeScript envs of this build, in listing order. */
 const builtinEnvs: readonly EnvDefinition[] = [
   ...classicControlEnvs,
+  ...taskEnvs,
   ...(goalEnvs as unknown as EnvDefinition[]),
 ];
 

@@ -5,7 +5,7 @@
 import type { Generator } from '../../rng/generator.ts';
 import { Box } from '../../spaces/box.ts';
 import { Discrete } from '../../spaces/discrete.ts';
-import type { EnvDefinition, EnvDoc } from '../env.ts';
+import type { EnvDefinition, EnvDoc, PhysicalState } from '../env.ts';
 import { booleanKwarg, checkKwargNames, parsePhysicalState, resetBounds } from './validate.ts';
 
 /** Parameters built from CartPole's kwargs. */
@@ -14,14 +14,30 @@ export interface CartPoleParams {
   readonly suttonBartoReward: boolean;
 }
 
-// Constants and derived values computed exactly as Gymnasium's __init__ computes them.
-const GRAVITY = 9.8;
-const MASS_CART = 1.0;
-const MASS_POLE = 0.1;
-const TOTAL_MASS = MASS_POLE + MASS_CART;
-const LENGTH = 0.5; // half the pole's length
-const POLE_MASS_LENGTH = MASS_POLE * LENGTH;
-const FORCE_MAG = 10.0;
+/** The physical constants of Gymnasium's cart-pole, the ones that task families vary. */
+export interface CartPolePhysics {
+  /** m/s². */
+  readonly gravity: number;
+  /** kg. */
+  readonly masscart: number;
+  /** kg. */
+  readonly masspole: number;
+  /** Half the pole's length, m (Gymnasium's `length`). */
+  readonly length: number;
+  /** Magnitude of the push, N. */
+  readonly forceMag: number;
+}
+
+/** Gymnasium's values (CartPole-v1). */
+export const CART_POLE_PHYSICS: CartPolePhysics = Object.freeze({
+  gravity: 9.8,
+  masscart: 1.0,
+  masspole: 0.1,
+  length: 0.5,
+  forceMag: 10.0,
+});
+
+const FORCE_MAG = CART_POLE_PHYSICS.forceMag;
 const TAU = 0.02;
 /** 12 degrees, as `12 * 2 * math.pi / 360`. */
 const THETA_THRESHOLD = (12 * 2 * Math.PI) / 360;
@@ -31,6 +47,31 @@ const STATE_NAMES = ['cart position', 'cart velocity', 'pole angle', 'pole angul
 
 function failed(x: number, theta: number): boolean {
   return x < -X_THRESHOLD || x > X_THRESHOLD || theta < -THETA_THRESHOLD || theta > THETA_THRESHOLD;
+}
+
+/** Gymnasium's termination test (the cart leaves ±2.4 or the pole ±12°), for the task envs. */
+export { failed as cartPoleFailed };
+
+/**
+ * One Euler step (tau = 0.02 s) of Gymnasium's cart-pole equations under a horizontal force on
+ * the cart, with the physical constants as parameters. The derived quantities (total mass,
+ * pole mass times length) are computed as Gymnasium's `__init__` computes them, so with
+ * {@link CART_POLE_PHYSICS} the result is CartPole-v1's to the bit.
+ */
+export function cartPoleStep(state: PhysicalState, force: number, physics: CartPolePhysics): PhysicalState {
+  const [x, xDot, theta, thetaDot] = state as [number, number, number, number];
+  const { gravity, masspole, length } = physics;
+  const totalMass = masspole + physics.masscart;
+  const poleMassLength = masspole * length;
+  const cosTheta = Math.cos(theta);
+  const sinTheta = Math.sin(theta);
+  const temp = (force + poleMassLength * (thetaDot * thetaDot) * sinTheta) / totalMass;
+  const thetaAcc =
+    (gravity * sinTheta - cosTheta * temp) /
+    (length * (4.0 / 3.0 - (masspole * (cosTheta * cosTheta)) / totalMass));
+  const xAcc = temp - (poleMassLength * thetaAcc * cosTheta) / totalMass;
+  // Gymnasium's default "euler" integrator: positions advance with the old velocities.
+  return [x + TAU * xDot, xDot + TAU * xAcc, theta + TAU * thetaDot, thetaDot + TAU * thetaAcc];
 }
 
 const doc: EnvDoc = {
@@ -97,17 +138,7 @@ export const cartPole: EnvDefinition<CartPoleParams, number> = {
   },
 
   transition(state, action) {
-    const [x, xDot, theta, thetaDot] = state as [number, number, number, number];
-    const force = action === 1 ? FORCE_MAG : -FORCE_MAG;
-    const cosTheta = Math.cos(theta);
-    const sinTheta = Math.sin(theta);
-    const temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
-    const thetaAcc =
-      (GRAVITY * sinTheta - cosTheta * temp) /
-      (LENGTH * (4.0 / 3.0 - (MASS_POLE * (cosTheta * cosTheta)) / TOTAL_MASS));
-    const xAcc = temp - (POLE_MASS_LENGTH * thetaAcc * cosTheta) / TOTAL_MASS;
-    // Gymnasium's default "euler" integrator: positions advance with the old velocities.
-    return [x + TAU * xDot, xDot + TAU * xAcc, theta + TAU * thetaDot, thetaDot + TAU * thetaAcc];
+    return cartPoleStep(state, action === 1 ? FORCE_MAG : -FORCE_MAG, CART_POLE_PHYSICS);
   },
 
   reward(_state, _action, next, params) {

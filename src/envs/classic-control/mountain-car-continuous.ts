@@ -4,7 +4,7 @@
  * @module
  */
 import { Box } from '../../spaces/box.ts';
-import type { EnvDefinition, EnvDoc } from '../env.ts';
+import type { EnvDefinition, EnvDoc, PhysicalState } from '../env.ts';
 import { checkKwargNames, numberKwarg, parsePhysicalState, resetBounds } from './validate.ts';
 
 /** Parameters built from MountainCarContinuous's kwargs. */
@@ -19,7 +19,8 @@ const MIN_POSITION = -1.2;
 const MAX_POSITION = 0.6;
 const MAX_SPEED = 0.07;
 const GOAL_POSITION = 0.45;
-const POWER = 0.0015;
+/** Gymnasium's engine power: the velocity change per unit of (clipped) force. */
+export const MOUNTAIN_CAR_CONTINUOUS_POWER = 0.0015;
 
 function reached(position: number, velocity: number, goalVelocity: number): boolean {
   return position >= GOAL_POSITION && velocity >= goalVelocity;
@@ -28,6 +29,27 @@ function reached(position: number, velocity: number, goalVelocity: number): bool
 /** Gymnasium's reward: +100 on reaching the goal, minus 0.1·a² of the *unclipped* action. */
 function stepReward(a: number, goal: boolean): number {
   return (goal ? 100.0 : 0) - a * a * 0.1;
+}
+
+/** Gymnasium's goal test (position >= 0.45, velocity >= `goalVelocity`) and step reward, for the task envs. */
+export { reached as mountainCarContinuousReached, stepReward as mountainCarContinuousReward };
+
+/**
+ * One step of Gymnasium's continuous mountain car for the action `a` as given (clipped here to
+ * [-1, 1]) with the engine `power` as a parameter (Gymnasium: 0.0015). The next state is
+ * rounded to float32, as Gymnasium stores it.
+ */
+export function mountainCarContinuousStep(state: PhysicalState, a: number, power: number): PhysicalState {
+  let [position, velocity] = state as [number, number];
+  const force = Math.min(Math.max(a, MIN_ACTION), MAX_ACTION);
+  velocity += force * power - 0.0025 * Math.cos(3 * position);
+  if (velocity > MAX_SPEED) velocity = MAX_SPEED;
+  if (velocity < -MAX_SPEED) velocity = -MAX_SPEED;
+  position += velocity;
+  if (position > MAX_POSITION) position = MAX_POSITION;
+  if (position < MIN_POSITION) position = MIN_POSITION;
+  if (position === MIN_POSITION && velocity < 0) velocity = 0;
+  return [Math.fround(position), Math.fround(velocity)];
 }
 
 const doc: EnvDoc = {
@@ -88,16 +110,7 @@ export const mountainCarContinuous: EnvDefinition<MountainCarContinuousParams, F
   },
 
   transition(state, action) {
-    let [position, velocity] = state as [number, number];
-    const force = Math.min(Math.max(action[0]!, MIN_ACTION), MAX_ACTION);
-    velocity += force * POWER - 0.0025 * Math.cos(3 * position);
-    if (velocity > MAX_SPEED) velocity = MAX_SPEED;
-    if (velocity < -MAX_SPEED) velocity = -MAX_SPEED;
-    position += velocity;
-    if (position > MAX_POSITION) position = MAX_POSITION;
-    if (position < MIN_POSITION) position = MIN_POSITION;
-    if (position === MIN_POSITION && velocity < 0) velocity = 0;
-    return [Math.fround(position), Math.fround(velocity)];
+    return mountainCarContinuousStep(state, action[0]!, MOUNTAIN_CAR_CONTINUOUS_POWER);
   },
 
   reward(_state, action, next, params) {

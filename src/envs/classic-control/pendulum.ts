@@ -13,7 +13,8 @@ export interface PendulumParams {
   readonly g: number;
 }
 
-const MAX_SPEED = 8;
+/** Angular velocity bound, rad/s: the dynamics clip theta_dot to ±8. */
+export const PENDULUM_MAX_SPEED = 8;
 const MAX_TORQUE = 2.0;
 const DT = 0.05;
 const MASS = 1.0;
@@ -32,9 +33,27 @@ function clipTorque(u: number): number {
 }
 
 /** Gymnasium's cost of a state and a clipped torque, in its order of operations. */
-function cost(theta: number, thetaDot: number, u: number): number {
+export function pendulumCost(theta: number, thetaDot: number, u: number): number {
   const a = angleNormalize(theta);
   return a * a + 0.1 * (thetaDot * thetaDot) + 0.001 * (u * u);
+}
+
+/**
+ * One step of Gymnasium's pendulum dynamics for an already clipped torque `u`, with gravity `g`,
+ * mass `m` and length `l` as parameters (Pendulum-v1 fixes m = l = 1), in Gymnasium's order of
+ * operations. Returns the next [theta, theta_dot]; theta is left unwrapped.
+ */
+export function pendulumStep(
+  th: number,
+  thDot: number,
+  u: number,
+  g: number,
+  m: number,
+  l: number,
+): [number, number] {
+  let newThDot = thDot + (((3 * g) / (2 * l)) * Math.sin(th) + (3.0 / (m * (l * l))) * u) * DT;
+  newThDot = Math.min(Math.max(newThDot, -PENDULUM_MAX_SPEED), PENDULUM_MAX_SPEED);
+  return [th + newThDot * DT, newThDot];
 }
 
 const doc: EnvDoc = {
@@ -77,7 +96,7 @@ export const pendulum: EnvDefinition<PendulumParams, Float32Array> = {
   },
 
   observationSpace() {
-    const high = [1.0, 1.0, MAX_SPEED];
+    const high = [1.0, 1.0, PENDULUM_MAX_SPEED];
     return new Box(
       high.map((h) => -h),
       high,
@@ -101,16 +120,12 @@ export const pendulum: EnvDefinition<PendulumParams, Float32Array> = {
 
   transition(state, action, params) {
     const [th, thDot] = state as [number, number];
-    const u = clipTorque(action[0]!);
-    let newThDot =
-      thDot + (((3 * params.g) / (2 * LENGTH)) * Math.sin(th) + (3.0 / (MASS * (LENGTH * LENGTH))) * u) * DT;
-    newThDot = Math.min(Math.max(newThDot, -MAX_SPEED), MAX_SPEED);
     // theta is left unwrapped, as in Gymnasium: only the cost normalises it.
-    return [th + newThDot * DT, newThDot];
+    return pendulumStep(th, thDot, clipTorque(action[0]!), params.g, MASS, LENGTH);
   },
 
   reward(state, action) {
-    return -cost(state[0]!, state[1]!, clipTorque(action[0]!));
+    return -pendulumCost(state[0]!, state[1]!, clipTorque(action[0]!));
   },
 
   terminal() {
@@ -131,7 +146,7 @@ export const pendulum: EnvDefinition<PendulumParams, Float32Array> = {
       const out = new Float32Array(n);
       for (let i = 0; i < n; i++) {
         const theta = Math.atan2(obs[3 * i + 1]!, obs[3 * i]!);
-        out[i] = -cost(theta, obs[3 * i + 2]!, clipTorque(action[i]!));
+        out[i] = -pendulumCost(theta, obs[3 * i + 2]!, clipTorque(action[i]!));
       }
       return out;
     },

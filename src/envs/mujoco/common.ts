@@ -1,0 +1,122 @@
+/**
+ * Pieces shared by the MuJoCo envs: numpy-exact control costs, spaces, kwargs and client states.
+ * @module
+ */
+import { Box } from '../../spaces/box.ts';
+import { numberKwarg, parsePhysicalState } from '../classic-control/validate.ts';
+import { EnvArgumentError, type PhysicalState } from '../env.ts';
+import type { Extras, MujocoModel } from './runtime.ts';
+
+const f32 = Math.fround;
+
+/**
+ * `np.sum(np.square(a))` for a float32 array `a`, as numpy computes it: squares rounded to
+ * float32, then numpy's pairwise float32 summation (a plain loop below 8 elements; eight
+ * interleaved partial sums combined as a tree up to 128). Checked against numpy for 1..39
+ * elements. Actions have at most 8 elements here, far below numpy's 128-element blocking.
+ */
+export function float32SumOfSquares(a: ArrayLike<number>, offset = 0, n = a.length - offset): number {
+  const sq = (i: number): number => {
+    const x = f32(a[offset + i]!);
+    return f32(x * x);
+  };
+  if (n < 8) {
+    let r = 0;
+    for (let i = 0; i < n; i++) r = f32(r + sq(i));
+    return r;
+  }
+  const r = [sq(0), sq(1), sq(2), sq(3), sq(4), sq(5), sq(6), sq(7)];
+  let i = 8;
+  for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = f32(r[j]! + sq(i + j));
+  let res = f32(f32(f32(r[0]! + r[1]!) + f32(r[2]! + r[3]!)) + f32(f32(r[4]! + r[5]!) + f32(r[6]! + r[7]!)));
+  for (; i < n; i++) res = f32(res + sq(i));
+  return res;
+}
+
+/**
+ * Gymnasium's `ctrl_cost_weight * np.sum(np.square(action))` with a float32 action: the sum is a
+ * float32 scalar, and numpy 1.x multiplies a Python float by it in float64.
+ */
+export function controlCost(weight: number, action: ArrayLike<number>, offset = 0, n?: number): number {
+  return weight * float32SumOfSquares(action, offset, n);
+}
+
+/** Gymnasium v5's observation space: `Box(-inf, inf, (n,), float64)`. */
+export function observationBox(n: number): Box<'float64'> {
+  return new Box(-Infinity, Infinity, [n], 'float64');
+}
+
+/** Gymnasium's `_set_action_space`: the actuators' control ranges cast to float32. */
+export function actionBox(model: MujocoModel): Box<'float32'> {
+  return new Box([...model.ctrlLow], [...model.ctrlHigh], [model.nu], 'float32');
+}
+
+/** Gymnasium's `frame_skip`: a positive integer (capped, to bound the work of one request). */
+export function frameSkipKwarg(kwargs: Readonly<Record<string, unknown>>, fallback: number): number {
+  const value = numberKwarg(kwargs, 'frame_skip', fallback);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_FRAME_SKIP) {
+    throw new EnvArgumentError(
+      'kwargs.frame_skip',
+      `\`frame_skip\` must be an integer from 1 to ${MAX_FRAME_SKIP}, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Largest `frame_skip` accepted: one step then costs at most a few milliseconds. */
+export const MAX_FRAME_SKIP = 100;
+
+/** A number for a range end: finite, ±Infinity, or the strings `"inf"`, `"-inf"` (JSON has no inf). */
+function rangeEnd(value: unknown): number | undefined {
+  if (typeof value === 'number' && !Number.isNaN(value)) return value;
+  if (value === 'inf' || value === '+inf' || value === 'Infinity') return Infinity;
+  if (value === '-inf' || value === '-Infinity') return -Infinity;
+  return undefined;
+}
+
+/**
+ * A `(min, max)` kwarg such as `healthy_z_range`: two numbers (±Infinity, or `"inf"`/`"-inf"`
+ * in JSON, allowed). Gymnasium compares strictly inside the range and does not check
+ * `min <= max`; neither do we (an empty range makes every state unhealthy).
+ */
+export function rangeKwarg(
+  kwargs: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: readonly [number, number],
+): readonly [number, number] {
+  const value = kwargs[key];
+  if (value === undefined) return fallback;
+  if (Array.isArray(value) && value.length === 2) {
+    const lo = rangeEnd(value[0]);
+    const hi = rangeEnd(value[1]);
+    if (lo !== undefined && hi !== undefined) return [lo, hi];
+  }
+  throw new EnvArgumentError(
+    `kwargs.${key}`,
+    `\`${key}\` must be a pair [min, max] of numbers ("inf" / "-inf" allowed)`,
+  );
+}
+
+/**
+ * Validates a client-given `options.state`: Gymnasium's `set_state(qpos, qvel)` arguments as one
+ * array `[qpos..., qvel...]` of `nq + nv` finite numbers. The episode then starts from
+ * `mj_resetData` + those joint values + `mj_forward`, as `set_state` leaves `MjData`.
+ */
+export function parseJointState(
+  value: unknown,
+  model: MujocoModel,
+  extras: Extras | undefined,
+  jointNames: readonly string[],
+): PhysicalState {
+  const names = [
+    ...Array.from({ length: model.nq }, (_, i) => `qpos[${i}] (${jointNames[i] ?? 'joint'} position)`),
+    ...Array.from({ length: model.nv }, (_, i) => `qvel[${i}] (velocity)`),
+  ];
+  const flat = parsePhysicalState(value, model.nq + model.nv, names);
+  return model.reset(flat.slice(0, model.nq), flat.slice(model.nq), extras);
+}
+
+/** `np.clip(x, -limit, limit)` for one float64 (NaN stays NaN, as in numpy). */
+export function clip(x: number, limit: number): number {
+  return Math.max(-limit, Math.min(x, limit));
+}

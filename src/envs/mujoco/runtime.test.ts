@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { float32SumOfSquares } from './common.ts';
+import { HALF_CHEETAH_XML } from './models/half-cheetah.ts';
+import { HOPPER_XML } from './models/hopper.ts';
+import { compileModel, type MujocoModel } from './runtime.ts';
+
+let cheetah: MujocoModel;
+let hopper: MujocoModel;
+
+beforeAll(async () => {
+  cheetah = await compileModel('half_cheetah', HALF_CHEETAH_XML);
+  hopper = await compileModel('hopper', HOPPER_XML);
+});
+
+/** A deterministic, varied control sequence in [-1, 1]. */
+function controls(step: number, nu: number): number[] {
+  return Array.from({ length: nu }, (_, j) => Math.fround(Math.sin(0.37 * step + 1.3 * j)));
+}
+
+/**
+ * Runs `steps` env steps on a fresh MjData without ever restoring (the way Gymnasium's env holds
+ * its data) and returns the integration state after each step, in our layout.
+ */
+function continuousRun(model: MujocoModel, qpos: number[], qvel: number[], steps: number, frameSkip: number) {
+  const { mj, model: m } = model.scratch();
+  const d = new mj.MjData(m);
+  try {
+    mj.mj_resetData(m, d);
+    (d.qpos as Float64Array).set(qpos);
+    (d.qvel as Float64Array).set(qvel);
+    mj.mj_forward(m, d);
+    const states: number[][] = [];
+    let contacts = 0;
+    for (let t = 0; t < steps; t++) {
+      (d.ctrl as Float64Array).set(controls(t, model.nu));
+      for (let k = 0; k < frameSkip; k++) {
+        mj.mj_step(m, d);
+        contacts = Math.max(contacts, d.ncon);
+      }
+      states.push([
+        d.time,
+        ...(d.qpos as Float64Array),
+        ...(d.qvel as Float64Array),
+        ...(d.act as Float64Array),
+        ...(d.qacc_warmstart as Float64Array),
+        ...(d.ctrl as Float64Array),
+      ]);
+    }
+    return { states, contacts };
+  } finally {
+    d.delete();
+  }
+}
+
+describe('MuJoCo runtime', () => {
+  it('compiles each model once', async () => {
+    expect(await compileModel('half_cheetah', HALF_CHEETAH_XML)).toBe(cheetah);
+    expect([cheetah.nq, cheetah.nv, cheetah.na, cheetah.nu]).toEqual([9, 9, 0, 6]);
+    expect([hopper.nq, hopper.nv, hopper.na, hopper.nu]).toEqual([6, 6, 0, 3]);
+    expect(cheetah.layout).toEqual({
+      time: 0,
+      qpos: 1,
+      qvel: 10,
+      act: 19,
+      warmstart: 19,
+      ctrl: 28,
+      extras: 34,
+    });
+    expect(hopper.qpos0).toEqual([0, 1.25, 0, 0, 0, 0]);
+  });
+
+  it.each([
+    ['half_cheetah (Euler, contacts)', () => cheetah, 5],
+    ['hopper (RK4, contacts)', () => hopper, 4],
+  ])('restoring the state before every step is bit-identical to stepping on: %s', (_name, get, frameSkip) => {
+    const model = get();
+    const qpos = model.qpos0.map((q, i) => q + 0.01 * Math.cos(i));
+    const qvel = Array.from({ length: model.nv }, (_, i) => 0.05 * Math.sin(i));
+    const steps = 300;
+    const { states, contacts } = continuousRun(model, qpos, qvel, steps, frameSkip);
+    expect(contacts).toBeGreaterThan(0);
+
+    // Two episodes interleaved through the one scratch MjData, each restored from plain numbers
+    // that went through JSON (as through a token), must both follow the continuous run.
+    let a = model.reset(qpos, qvel);
+    let b = model.reset(
+      qpos.map((q) => q + 0.1),
+      qvel,
+    );
+    let identical = 0;
+    for (let t = 0; t < steps; t++) {
+      a = JSON.parse(JSON.stringify(model.step(a, controls(t, model.nu), frameSkip)));
+      b = model.step(b, controls(t + 7, model.nu), frameSkip);
+      if (a.every((x, i) => Object.is(x, states[t]![i]))) identical++;
+    }
+    expect(identical).toBe(steps);
+  });
+
+  it('does not grow the WASM heap over 1000 steps', () => {
+    let s = cheetah.reset(cheetah.qpos0, new Array(cheetah.nv).fill(0));
+    for (let t = 0; t < 50; t++) s = cheetah.step(s, controls(t, 6), 5);
+    const before = cheetah.heapBytes();
+    for (let t = 0; t < 1000; t++) s = cheetah.step(s, controls(t, 6), 5);
+    expect(cheetah.heapBytes()).toBe(before);
+  });
+
+  it('rejects states of the wrong length', () => {
+    expect(() => cheetah.step([0, 1, 2], new Array(6).fill(0), 1)).toThrow(RangeError);
+    expect(() => cheetah.step(cheetah.reset(cheetah.qpos0, new Array(9).fill(0)), [0], 1)).toThrow(
+      RangeError,
+    );
+  });
+
+  it("sums float32 squares as numpy does (values from numpy's np.sum(np.square(a)))", () => {
+    const cases: [number[], number][] = [
+      [[0.37528640031814575], 0.14083988964557648],
+      [[1.1916414499282837, 0.8270570635795593, -0.8243784308433533], 2.783632516860962],
+      [
+        [
+          -0.5995011329650879, 1.1206603050231934, -1.4842040538787842, 0.9636852741241455, 0.891208291053772,
+          -0.09619513899087906,
+        ],
+        5.550338268280029,
+      ],
+      [
+        [
+          -0.5909027457237244, -0.6647231578826904, -0.7353912591934204, -0.16477108001708984,
+          0.013644777238368988, 0.16049206256866455, 1.486500859260559, 0.8779857754707336,
+        ],
+        4.365460395812988,
+      ],
+    ];
+    for (const [a, expected] of cases) expect(float32SumOfSquares(Float32Array.from(a))).toBe(expected);
+  });
+});

@@ -1,0 +1,297 @@
+/**
+ * The MuJoCo runtime behind the MuJoCo envs: one mujoco-js WASM module per process, one compiled
+ * {@link MujocoModel} per MJCF model, and one scratch `MjData` per model into which a physical
+ * state is restored before every step.
+ *
+ * Episodes live in state tokens (DESIGN.md, principle 2), so the simulator keeps nothing between
+ * calls: a step restores the whole integration state into the scratch data, steps, and copies the
+ * state back out. MuJoCo's `mj_getState` does not fill JS arrays in mujoco-js 0.0.7, so the fields
+ * are copied one by one. Node runs our code on one thread, so one scratch `MjData` per model is
+ * never used by two calls at once.
+ *
+ * ## Physical state layout (`number[]`, all float64)
+ *
+ * ```
+ * [ time,
+ *   qpos[0..nq), qvel[0..nv), act[0..na), qacc_warmstart[0..nv), ctrl[0..nu),
+ *   extras[0..k) ]
+ * ```
+ *
+ * - `time .. ctrl` is MuJoCo's integration state as far as our models use it: restoring it into any
+ *   `MjData` of the model and calling `mj_step` gives, to the bit, what the uninterrupted simulation
+ *   gives. `qacc_warmstart` must travel too: the constraint solver starts from it, and without it
+ *   runs diverge at the first contacts. `qfrc_applied`, `xfrc_applied`, mocap bodies, equality
+ *   flags, userdata and plugin state, the rest of `mjSTATE_INTEGRATION`, stay at their reset
+ *   values (zero) in every env here, in the scratch data as in a fresh one, so they are not stored.
+ * - `ctrl` holds the last action (float32 values widened to float64), which is also how
+ *   `info` recovers the control cost without seeing the action.
+ * - `extras` are quantities *derived* by the last MuJoCo call (body or site positions, constraint
+ *   or contact forces) that an env's observation, reward or info reads. Gymnasium reads them from
+ *   `MjData` after `mj_step`, where they belong to the forward pass of the last substep (before its
+ *   integration), so they are not functions of `qpos`/`qvel` alone and must be stored.
+ *
+ * @module
+ */
+import load, { type MainModule, type MjData, type MjModel } from 'mujoco-js';
+import type { PhysicalState } from '../env.ts';
+
+/** MuJoCo object types for `mj_name2id` (`mjtObj`). */
+const OBJ_BODY = 1;
+const OBJ_SITE = 6;
+
+let modulePromise: Promise<MainModule> | undefined;
+let loadedModule: MainModule | undefined;
+
+/**
+ * Loads the mujoco-js WASM module once per process (later calls share the same promise).
+ * A failed load is not cached, so a later call tries again.
+ */
+export function loadMujoco(): Promise<MainModule> {
+  if (!modulePromise) {
+    modulePromise = load().then(
+      (mj) => {
+        loadedModule = mj;
+        return mj;
+      },
+      (err: unknown) => {
+        modulePromise = undefined;
+        throw err;
+      },
+    );
+  }
+  return modulePromise;
+}
+
+/** The loaded module; throws when {@link loadMujoco} has not finished. */
+export function mujocoModule(): MainModule {
+  if (!loadedModule) throw new Error('the MuJoCo WASM module is not loaded; await loadMujoco() first');
+  return loadedModule;
+}
+
+/**
+ * Bytes of WASM linear memory in use by the module (it only grows). Every typed-array view that
+ * mujoco-js hands out is a window on that memory, so its buffer's size is the heap size.
+ */
+export function wasmHeapBytes(model: MujocoModel): number {
+  return model.heapBytes();
+}
+
+/**
+ * Quantities an env reads from `MjData` after a reset or a step, stored as the state's extras.
+ * `read` appends exactly `size` numbers to `out`.
+ */
+export interface Extras {
+  readonly size: number;
+  /**
+   * Whether steps must end with `mj_rnePostConstraint` (as Gymnasium's `do_simulation` does), for
+   * `cacc`, `cfrc_int` and `cfrc_ext`. Those are outputs only, so envs that do not read them skip it.
+   */
+  readonly rnePostConstraint?: boolean;
+  read(data: MjData, out: number[]): void;
+}
+
+const NO_EXTRAS: Extras = { size: 0, read() {} };
+
+/** Where each part of the physical state starts (see the module doc). */
+export interface StateLayout {
+  readonly time: 0;
+  readonly qpos: number;
+  readonly qvel: number;
+  readonly act: number;
+  readonly warmstart: number;
+  readonly ctrl: number;
+  /** Start of the extras, i.e. the length of the integration state. */
+  readonly extras: number;
+}
+
+/** A compiled MJCF model with its scratch data. */
+export class MujocoModel {
+  readonly nq: number;
+  readonly nv: number;
+  readonly na: number;
+  readonly nu: number;
+  readonly nbody: number;
+  /** `opt.timestep`, seconds per `mj_step`. */
+  readonly timestep: number;
+  /** The model's `qpos0` (Gymnasium's `init_qpos`). */
+  readonly qpos0: readonly number[];
+  /** Actuator control ranges, as `model.actuator_ctrlrange` gives them. */
+  readonly ctrlLow: readonly number[];
+  readonly ctrlHigh: readonly number[];
+  readonly layout: StateLayout;
+  readonly #mj: MainModule;
+  readonly #model: MjModel;
+  readonly #data: MjData;
+
+  constructor(
+    readonly name: string,
+    mj: MainModule,
+    model: MjModel,
+  ) {
+    this.#mj = mj;
+    this.#model = model;
+    this.#data = new mj.MjData(model);
+    this.nq = model.nq;
+    this.nv = model.nv;
+    this.na = model.na;
+    this.nu = model.nu;
+    this.nbody = model.nbody;
+    this.timestep = model.opt.timestep;
+    this.qpos0 = Object.freeze(Array.from(model.qpos0 as Float64Array));
+    const range = Array.from(model.actuator_ctrlrange as Float64Array);
+    this.ctrlLow = Object.freeze(range.filter((_, i) => i % 2 === 0));
+    this.ctrlHigh = Object.freeze(range.filter((_, i) => i % 2 === 1));
+    const qpos = 1;
+    const qvel = qpos + this.nq;
+    const act = qvel + this.nv;
+    const warmstart = act + this.na;
+    const ctrl = warmstart + this.nv;
+    this.layout = Object.freeze({ time: 0, qpos, qvel, act, warmstart, ctrl, extras: ctrl + this.nu });
+  }
+
+  /** Index of a named body (`mj_name2id`); throws when the model has none of that name. */
+  bodyId(name: string): number {
+    return this.#id(OBJ_BODY, name);
+  }
+
+  /** Index of a named site. */
+  siteId(name: string): number {
+    return this.#id(OBJ_SITE, name);
+  }
+
+  #id(type: number, name: string): number {
+    const id = this.#mj.mj_name2id(this.#model, type, name);
+    if (id < 0) throw new Error(`model ${this.name} has no object of type ${type} named "${name}"`);
+    return id;
+  }
+
+  /** Length of a physical state with `extras`. */
+  stateSize(extras: Extras = NO_EXTRAS): number {
+    return this.layout.extras + extras.size;
+  }
+
+  /**
+   * Gymnasium's `reset` followed by `set_state(qpos, qvel)`: `mj_resetData`, then the given joint
+   * positions and velocities, then `mj_forward` so that derived quantities (the extras) belong to
+   * the new state. Time, activations, warm start and controls are those of the reset (zero).
+   */
+  reset(qpos: ArrayLike<number>, qvel: ArrayLike<number>, extras: Extras = NO_EXTRAS): PhysicalState {
+    if (qpos.length !== this.nq || qvel.length !== this.nv) {
+      throw new RangeError(`${this.name}: expected ${this.nq} qpos and ${this.nv} qvel values`);
+    }
+    const mj = this.#mj;
+    const d = this.#data;
+    mj.mj_resetData(this.#model, d);
+    (d.qpos as Float64Array).set(qpos);
+    (d.qvel as Float64Array).set(qvel);
+    mj.mj_forward(this.#model, d);
+    return this.save(extras);
+  }
+
+  /**
+   * One env step: restores `state`, sets `ctrl`, runs `mj_step` `frameSkip` times (then
+   * `mj_rnePostConstraint` when the extras need it), and returns the new state. Pure as far as
+   * callers can tell: the result depends only on the arguments.
+   */
+  step(
+    state: PhysicalState,
+    ctrl: ArrayLike<number>,
+    frameSkip: number,
+    extras: Extras = NO_EXTRAS,
+  ): PhysicalState {
+    if (ctrl.length !== this.nu) throw new RangeError(`${this.name}: expected ${this.nu} controls`);
+    this.restore(state, extras);
+    const mj = this.#mj;
+    const m = this.#model;
+    const d = this.#data;
+    (d.ctrl as Float64Array).set(ctrl);
+    for (let i = 0; i < frameSkip; i++) mj.mj_step(m, d);
+    if (extras.rnePostConstraint) mj.mj_rnePostConstraint(m, d);
+    return this.save(extras);
+  }
+
+  /** Writes the integration part of `state` into the scratch data (extras are outputs only). */
+  restore(state: PhysicalState, extras: Extras = NO_EXTRAS): void {
+    const L = this.layout;
+    if (state.length !== L.extras + extras.size) {
+      throw new RangeError(
+        `${this.name}: a physical state has ${L.extras + extras.size} numbers, got ${state.length}`,
+      );
+    }
+    const d = this.#data;
+    d.time = state[0]!;
+    copyIn(d.qpos as Float64Array, state, L.qpos);
+    copyIn(d.qvel as Float64Array, state, L.qvel);
+    if (this.na > 0) copyIn(d.act as Float64Array, state, L.act);
+    copyIn(d.qacc_warmstart as Float64Array, state, L.warmstart);
+    copyIn(d.ctrl as Float64Array, state, L.ctrl);
+  }
+
+  /** Copies the scratch data out as a physical state. */
+  save(extras: Extras = NO_EXTRAS): PhysicalState {
+    const d = this.#data;
+    const out: number[] = [d.time];
+    copyOut(d.qpos as Float64Array, out);
+    copyOut(d.qvel as Float64Array, out);
+    if (this.na > 0) copyOut(d.act as Float64Array, out);
+    copyOut(d.qacc_warmstart as Float64Array, out);
+    copyOut(d.ctrl as Float64Array, out);
+    extras.read(d, out);
+    if (out.length !== this.layout.extras + extras.size) {
+      throw new Error(
+        `${this.name}: extras wrote ${out.length - this.layout.extras}, expected ${extras.size}`,
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Direct access to the scratch `MjData`, for tests and benchmarks. What it holds is only
+   * meaningful right after {@link MujocoModel.reset}, {@link MujocoModel.step} or
+   * {@link MujocoModel.restore}; the next call overwrites it.
+   */
+  scratch(): { mj: MainModule; model: MjModel; data: MjData } {
+    return { mj: this.#mj, model: this.#model, data: this.#data };
+  }
+
+  /** Size of the WASM linear memory, bytes. */
+  heapBytes(): number {
+    return ((this.#data.qpos as Float64Array).buffer as ArrayBuffer).byteLength;
+  }
+}
+
+function copyIn(target: Float64Array, state: PhysicalState, offset: number): void {
+  for (let i = 0; i < target.length; i++) target[i] = state[offset + i]!;
+}
+
+function copyOut(source: Float64Array, out: number[]): void {
+  for (let i = 0; i < source.length; i++) out.push(source[i]!);
+}
+
+const compiled = new Map<string, MujocoModel>();
+let fileCounter = 0;
+
+/**
+ * Compiles an MJCF string once per `name` (later calls return the cached model, whatever `xml`
+ * they pass). The XML goes through the module's in-memory file system and is removed after
+ * compiling. Throws when MuJoCo rejects the model.
+ */
+export async function compileModel(name: string, xml: string): Promise<MujocoModel> {
+  const hit = compiled.get(name);
+  if (hit) return hit;
+  const mj = await loadMujoco();
+  const again = compiled.get(name); // another caller may have compiled it meanwhile
+  if (again) return again;
+  const path = `/modelgym-${name.replace(/[^\w-]/g, '_')}-${fileCounter++}.xml`;
+  mj.FS.writeFile(path, xml);
+  let model: MjModel;
+  try {
+    model = mj.MjModel.loadFromXML(path);
+  } finally {
+    mj.FS.unlink(path);
+  }
+  if (!model) throw new Error(`MuJoCo could not compile model ${name}`);
+  const result = new MujocoModel(name, mj, model);
+  compiled.set(name, result);
+  return result;
+}

@@ -1,0 +1,40 @@
+/**
+ * Task distributions (`tasks/` namespace): varying dynamics, hidden goals, bandits and random
+ * MDPs for meta-RL, plus the continuous cart-pole benchmarks.
+ * @module
+ */
+import type { EnvDefinition } from '../env.ts';
+import { bandit } from './bandit.ts';
+import { cartPoleTasks } from './cart-pole.ts';
+import { cartPoleContinuous } from './cart-pole-continuous.ts';
+import { cartPoleSwingUp } from './cart-pole-swing-up.ts';
+import { mountainCarContinuousTasks } from './mountain-car-continuous.ts';
+import { pendulumTasks } from './pendulum.ts';
+import { pointNav } from './point-nav.ts';
+import { sparsePoint } from './sparse-point.ts';
+import { tabularMdp } from './tabular-mdp.ts';
+
+export {
+  bandit,
+  cartPoleContinuous,
+  cartPoleSwingUp,
+  cartPoleTasks,
+  mountainCarContinuousTasks,
+  pendulumTasks,
+  pointNav,
+  sparsePoint,
+  tabularMdp,
+};
+
+/** Every env of the `tasks/` namespace. */
+export const taskEnvs: EnvDefinition[] = [
+  pendulumTasks,
+  cartPoleTasks,
+  mountainCarContinuousTasks,
+  pointNav,
+  sparsePoint,
+  bandit,
+  tabularMdp,
+  cartPoleContinuous,
+  cartPoleSwingUp,
+];
