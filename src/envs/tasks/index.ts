@@ -9,6 +9,7 @@ import { cartPoleTasks } from './cart-pole.ts';
 import { cartPoleContinuous } from './cart-pole-continuous.ts';
 import { cartPoleSwingUp } from './cart-pole-swing-up.ts';
 import { mountainCarContinuousTasks } from './mountain-car-continuous.ts';
+import { drawTaskSet, multiTaskEnv } from './multi-task.ts';
 import { pendulumTasks } from './pendulum.ts';
 import { pointNav } from './point-nav.ts';
 import { sparsePoint } from './sparse-point.ts';
@@ -37,4 +38,15 @@ export const taskEnvs: EnvDefinition[] = [
   tabularMdp,
   cartPoleContinuous,
   cartPoleSwingUp,
+  // Multi-task versions: one-hot task id appended to the observation.
+  multiTaskEnv(
+    sparsePoint,
+    'tasks/SparsePointMultiTask-v0',
+    drawTaskSet(sparsePoint, { train: 0, test: 0 }, 0),
+  ),
+  multiTaskEnv(
+    pendulumTasks,
+    'tasks/PendulumMultiTask-v0',
+    drawTaskSet(pendulumTasks, { train: 10, test: 5 }, 0),
+  ),
 ];
