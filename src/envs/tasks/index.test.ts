@@ -20,6 +20,8 @@ describe('the tasks/ envs', () => {
       'tasks/TabularMDP-v0',
       'tasks/CartPoleContinuous-v0',
       'tasks/CartPoleSwingUp-v0',
+      'tasks/SparsePointMultiTask-v0',
+      'tasks/PendulumMultiTask-v0',
     ]);
     for (const def of taskEnvs) expect(parseEnvId(def.id)).toMatchObject({ namespace: 'tasks', version: 0 });
   });

@@ -75,7 +75,7 @@ export function multiTaskEnv<P, A extends SpaceValue>(
       ...inner.doc,
       description: `${inner.id} over a fixed set of ${n} tasks (${tasks.train.length} train, ${tasks.test.length} test), with the one-hot task id appended to the observation. ${inner.doc.description}`,
       observation_space: `${inner.doc.observation_space} Followed by ${n} entries: the one-hot id of the task.`,
-      version_history: 'v0: initial version.',
+      version_history: 'v0: initial version of the multi-task wrapper.',
     },
     ...(inner.maxEpisodeSteps !== undefined ? { maxEpisodeSteps: inner.maxEpisodeSteps } : {}),
     ...(inner.stochastic ? { stochastic: true } : {}),
