@@ -4,6 +4,7 @@
  * measured in the same run, since absolute times on shared machines are noise).
  */
 import { writeFile } from 'node:fs/promises';
+import { benchClients } from './clients.ts';
 import { benchEnv } from './env.ts';
 
 const benchmarks: Record<
@@ -11,6 +12,7 @@ const benchmarks: Record<
   (quick: boolean) => Promise<{ json: Record<string, unknown>; markdown: string }>
 > = {
   env: benchEnv,
+  clients: benchClients,
 };
 
 const args = process.argv.slice(2);
