@@ -8,7 +8,7 @@
  */
 
 import { GymEnv } from '../src/envs/gym-env.ts';
-import { defaultRegistry } from '../src/envs/index.ts';
+import { builtinRegistry } from '../src/envs/index.ts';
 import { envInstance } from '../src/envs/instance.ts';
 import { vectorReset, vectorStep } from '../src/envs/vector.ts';
 import { batchToWire, splitRows, toWireTensor } from '../src/http/tensor.ts';
@@ -118,7 +118,7 @@ async function vectorThroughput(client: KeepAliveClient, batch: number, steps: n
 }
 
 function inProcessLoop(steps: number): number {
-  const env = new GymEnv(defaultRegistry().get(envId));
+  const env = new GymEnv(builtinRegistry().get(envId));
   env.reset({ seed: 0 });
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < steps; i++) {
@@ -130,7 +130,7 @@ function inProcessLoop(steps: number): number {
 
 /** Server-side cost of one batch-1024 vector step, split by stage (in process, averaged). */
 function breakdown(batch: number, iterations: number): Record<string, number> {
-  const def = defaultRegistry().get(envId);
+  const def = builtinRegistry().get(envId);
   const keyring = new Keyring(stateKeyFromSecret('benchmark secret, not for use'));
   const { state } = vectorReset(def, { numEnvs: batch, seed: 0 });
   const token = encodeVectorToken(state, keyring);

@@ -3,6 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { defaultRegistry } from './envs/index.ts';
+import { setMujocoMessageHandler } from './envs/mujoco/runtime.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createLogger } from './logger.ts';
@@ -25,9 +26,10 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
+  setMujocoMessageHandler((text) => logger.warn({ source: 'mujoco' }, text));
   const keyring = await loadKeyring({ secret: config.secret, dataDir: config.dataDir });
   const app = createApp({
-    registry: defaultRegistry(),
+    registry: await defaultRegistry(),
     keyring,
     logger,
     metrics: createMetrics(),

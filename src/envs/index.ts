@@ -1,6 +1,7 @@
 import { classicControlEnvs } from './classic-control/index.ts';
 import type { EnvDefinition } from './env.ts';
 import { goalEnvs } from './goal/index.ts';
+import { loadMujocoEnvs } from './mujoco/index.ts';
 import { EnvRegistry } from './registry.ts';
 import { taskEnvs } from './tasks/index.ts';
 
@@ -11,9 +12,16 @@ const builtinEnvs: readonly EnvDefinition[] = [
   ...(goalEnvs as unknown as EnvDefinition[]),
 ];
 
-/** The registry of every env this build serves. */
-export function defaultRegistry(): EnvRegistry {
+/** A registry of the pure-TypeScript envs only (no WASM to load). */
+export function builtinRegistry(): EnvRegistry {
   const registry = new EnvRegistry();
   for (const def of builtinEnvs) registry.register(def);
+  return registry;
+}
+
+/** The registry of every env this build serves: the built-in envs, then MuJoCo's (loads its WASM once). */
+export async function defaultRegistry(): Promise<EnvRegistry> {
+  const registry = builtinRegistry();
+  for (const def of await loadMujocoEnvs()) registry.register(def);
   return registry;
 }

@@ -1,9 +1,13 @@
 import { pino } from 'pino';
 import { defaultRegistry } from '../../src/envs/index.ts';
+import type { EnvRegistry } from '../../src/envs/registry.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createMetrics } from '../../src/http/metrics.ts';
 import { Keyring, stateKeyFromSecret } from '../../src/state/keyring.ts';
 import { packMsgpack, unpackMsgpack } from '../../src/wire/msgpack.ts';
+
+/** Every env the server serves, MuJoCo's included (loaded once per test file). */
+export const testRegistry: EnvRegistry = await defaultRegistry();
 
 /** The secret every test app shares, so tokens move between test "replicas". */
 export const testSecret = 'modelgym test secret, not for production';
@@ -11,7 +15,7 @@ export const testSecret = 'modelgym test secret, not for production';
 /** An app as the server builds it, with silent logs and no default process metrics. */
 export function testApp(options: { secret?: string; maxBodyBytes?: number } = {}) {
   return createApp({
-    registry: defaultRegistry(),
+    registry: testRegistry,
     keyring: new Keyring(stateKeyFromSecret(options.secret ?? testSecret)),
     logger: pino({ level: 'silent' }),
     metrics: createMetrics({ defaultMetrics: false }),

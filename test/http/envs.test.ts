@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegistry } from '../../src/envs/index.ts';
 import type { components } from '../../src/generated/openapi.ts';
-import { call, post, testApp } from '../helpers/app.ts';
+import { call, post, testApp, testRegistry } from '../helpers/app.ts';
 
 const app = testApp();
 const replica = testApp();
@@ -20,11 +19,7 @@ describe('env resources', () => {
       '/v1/envs',
     );
     expect(r.status).toBe(200);
-    expect(r.body.envs.map((e) => e.id)).toEqual(
-      defaultRegistry()
-        .list()
-        .map((d) => d.id),
-    );
+    expect(r.body.envs.map((e) => e.id)).toEqual(testRegistry.list().map((d) => d.id));
     expect(r.body.envs.find((e) => e.id === 'CartPole-v1')).toEqual({
       id: 'CartPole-v1',
       max_episode_steps: 500,

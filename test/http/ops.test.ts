@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegistry } from '../../src/envs/index.ts';
 import { loadSpec, specOperations } from '../../src/http/spec.ts';
-import { call, post, testApp } from '../helpers/app.ts';
+import { call, post, testApp, testRegistry } from '../helpers/app.ts';
 
 const app = testApp();
 
@@ -22,7 +21,7 @@ describe('ops routes', () => {
   it('reports health', async () => {
     const r = await call(app, 'GET', '/v1/health');
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ status: 'ok', version: 'test', envs: defaultRegistry().size });
+    expect(r.body).toMatchObject({ status: 'ok', version: 'test', envs: testRegistry.size });
     expect(r.body.state_key_id).toMatch(/^k[0-9a-f]{12}$/);
   });
 

@@ -10,27 +10,53 @@ import type { Extras, MujocoModel } from './runtime.ts';
 const f32 = Math.fround;
 
 /**
- * `np.sum(np.square(a))` for a float32 array `a`, as numpy computes it: squares rounded to
- * float32, then numpy's pairwise float32 summation (a plain loop below 8 elements; eight
- * interleaved partial sums combined as a tree up to 128). Checked against numpy for 1..39
- * elements. Actions have at most 8 elements here, far below numpy's 128-element blocking.
+ * `np.sum(np.square(a))` as numpy computes it: squares rounded by `round` (float32 or float64),
+ * then numpy's pairwise summation from 0: a plain loop below 8 elements; up to 128, eight
+ * interleaved partial sums combined as a tree, then the remainder; beyond, halves (at a multiple
+ * of 8) summed recursively. Checked against numpy for float32 arrays of 1 to 39 elements.
  */
-export function float32SumOfSquares(a: ArrayLike<number>, offset = 0, n = a.length - offset): number {
+function pairwiseSumOfSquares(
+  a: ArrayLike<number>,
+  offset: number,
+  n: number,
+  round: (x: number) => number,
+): number {
   const sq = (i: number): number => {
-    const x = f32(a[offset + i]!);
-    return f32(x * x);
+    const x = round(a[offset + i]!);
+    return round(x * x);
   };
   if (n < 8) {
     let r = 0;
-    for (let i = 0; i < n; i++) r = f32(r + sq(i));
+    for (let i = 0; i < n; i++) r = round(r + sq(i));
     return r;
   }
-  const r = [sq(0), sq(1), sq(2), sq(3), sq(4), sq(5), sq(6), sq(7)];
-  let i = 8;
-  for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = f32(r[j]! + sq(i + j));
-  let res = f32(f32(f32(r[0]! + r[1]!) + f32(r[2]! + r[3]!)) + f32(f32(r[4]! + r[5]!) + f32(r[6]! + r[7]!)));
-  for (; i < n; i++) res = f32(res + sq(i));
-  return res;
+  if (n <= 128) {
+    const r = [sq(0), sq(1), sq(2), sq(3), sq(4), sq(5), sq(6), sq(7)];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = round(r[j]! + sq(i + j));
+    const left = round(round(r[0]! + r[1]!) + round(r[2]! + r[3]!));
+    const right = round(round(r[4]! + r[5]!) + round(r[6]! + r[7]!));
+    let res = round(left + right);
+    for (; i < n; i++) res = round(res + sq(i));
+    return res;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return round(
+    pairwiseSumOfSquares(a, offset, half, round) + pairwiseSumOfSquares(a, offset + half, n - half, round),
+  );
+}
+
+const same = (x: number) => x;
+
+/** `np.sum(np.square(a))` for a float32 array: float32 squares and float32 sums, as numpy. */
+export function float32SumOfSquares(a: ArrayLike<number>, offset = 0, n = a.length - offset): number {
+  return pairwiseSumOfSquares(a, offset, n, f32);
+}
+
+/** `np.sum(np.square(a))` for a float64 array (the same summation order as numpy). */
+export function float64SumOfSquares(a: ArrayLike<number>, offset = 0, n = a.length - offset): number {
+  return pairwiseSumOfSquares(a, offset, n, same);
 }
 
 /**

@@ -3,6 +3,7 @@ import { Generator } from '../../rng/generator.ts';
 import { Box } from '../../spaces/box.ts';
 import { EnvArgumentError, type EnvDefinition } from '../env.ts';
 import { type EpisodeState, resetEpisode, stepEpisode } from '../episode.ts';
+import { float64SumOfSquares } from './common.ts';
 import { loadMujocoEnvs } from './index.ts';
 import type { MujocoEnvDefinition } from './mujoco-env.ts';
 
@@ -16,9 +17,26 @@ beforeAll(async () => {
 
 /** Observation shape, Gymnasium v5 (default kwargs), and the action bounds. */
 const SPECS: Record<string, { obs: number; act: number[]; maxSteps: number; threshold?: number }> = {
+  'Reacher-v5': { obs: 10, act: [1, 1], maxSteps: 50, threshold: -3.75 },
   'InvertedPendulum-v5': { obs: 4, act: [3], maxSteps: 1000, threshold: 950 },
+  'InvertedDoublePendulum-v5': { obs: 9, act: [1], maxSteps: 1000, threshold: 9100 },
   'HalfCheetah-v5': { obs: 17, act: [1, 1, 1, 1, 1, 1], maxSteps: 1000, threshold: 4800 },
   'Hopper-v5': { obs: 11, act: [1, 1, 1], maxSteps: 1000, threshold: 3800 },
+  'Swimmer-v5': { obs: 8, act: [1, 1], maxSteps: 1000, threshold: 360 },
+  'Walker2d-v5': { obs: 17, act: [1, 1, 1, 1, 1, 1], maxSteps: 1000 },
+  'Ant-v5': { obs: 105, act: [1, 1, 1, 1, 1, 1, 1, 1], maxSteps: 1000, threshold: 6000 },
+};
+
+/** Each env's reward recomposed from its info terms, in Gymnasium's order of operations. */
+const REWARD_FROM_INFO: Record<string, (i: Record<string, number>) => number> = {
+  'Reacher-v5': (i) => i.reward_dist! + i.reward_ctrl!,
+  'InvertedPendulum-v5': (i) => i.reward_survive!,
+  'InvertedDoublePendulum-v5': (i) => i.reward_survive! + i.distance_penalty! + i.velocity_penalty!,
+  'HalfCheetah-v5': (i) => i.reward_forward! + i.reward_ctrl!,
+  'Hopper-v5': (i) => i.reward_forward! + i.reward_survive! + i.reward_ctrl!,
+  'Swimmer-v5': (i) => i.reward_forward! + i.reward_ctrl!,
+  'Walker2d-v5': (i) => i.reward_forward! + i.reward_survive! + i.reward_ctrl!,
+  'Ant-v5': (i) => i.reward_forward! + i.reward_survive! - (-i.reward_ctrl! + -i.reward_contact!),
 };
 
 function action(def: EnvDefinition, t: number): Float32Array {
@@ -37,7 +55,7 @@ describe('MuJoCo envs', () => {
     for (const def of envs) {
       expect(def.maxEpisodeSteps).toBe(SPECS[def.id]!.maxSteps);
       expect(def.rewardThreshold).toBe(SPECS[def.id]!.threshold);
-      for (const key of Object.values(def.doc)) expect(key.length).toBeGreaterThan(40);
+      for (const key of Object.values(def.doc)) expect(key.length).toBeGreaterThan(30);
     }
   });
 
@@ -95,7 +113,7 @@ describe('MuJoCo envs', () => {
     const continuous: { obs: number[]; reward: number }[] = [];
     let physical = start.state.physical;
     const params = def.params(def.defaultKwargs);
-    for (let t = 0; t < 200; t++) {
+    for (let t = 0; t < Math.min(200, SPECS[id]!.maxSteps); t++) {
       const next = def.transition(physical, action(def, t), params);
       continuous.push({
         obs: Array.from(def.observation(next, params) as Float64Array),
@@ -110,6 +128,17 @@ describe('MuJoCo envs', () => {
       expect(Array.from(s.observation as Float64Array)).toEqual(expected.obs);
       expect(s.reward).toBe(expected.reward);
       state = roundTrip(s.state);
+    }
+  });
+
+  it.each(Object.keys(SPECS))('%s: the reward is the sum of its info terms', (id) => {
+    const def = byId(id);
+    let state = resetEpisode(def, { seed: 8 }).state;
+    for (let t = 0; t < 30; t++) {
+      const s = stepEpisode(def, state, action(def, t));
+      expect(s.reward).toBe(REWARD_FROM_INFO[id]!(s.info as Record<string, number>));
+      if (s.terminated) break;
+      state = s.state;
     }
   });
 
@@ -179,6 +208,55 @@ describe('MuJoCo envs', () => {
       expect(steps).toBeLessThan(100);
     }
     expect(steps).toBeGreaterThan(1);
+  });
+
+  it('Ant: contact forces in the observation, zero after a reset, clipped, and priced in reward_contact', () => {
+    const def = byId('Ant-v5');
+    const r = resetEpisode(def, { seed: 6 });
+    expect(Array.from((r.observation as Float64Array).subarray(27))).toEqual(new Array(78).fill(0));
+    let state = r.state;
+    let touched = false;
+    for (let t = 0; t < 40; t++) {
+      const s = stepEpisode(def, state, action(def, t));
+      const forces = (s.observation as Float64Array).subarray(27);
+      expect(forces.length).toBe(78);
+      for (const f of forces) expect(Math.abs(f)).toBeLessThanOrEqual(1);
+      if (forces.some((f) => f !== 0)) touched = true;
+      const world = [0, 0, 0, 0, 0, 0];
+      expect((s.info as Record<string, number>).reward_contact).toBe(
+        -(5e-4 * float64SumOfSquares([...world, ...forces])),
+      );
+      if (s.terminated) break;
+      state = s.state;
+    }
+    expect(touched).toBe(true);
+  });
+
+  it('Reacher: the target lies within 0.2 and the observation holds fingertip - target', () => {
+    const def = byId('Reacher-v5');
+    for (let seed = 0; seed < 20; seed++) {
+      const o = resetEpisode(def, { seed }).observation as Float64Array;
+      const [c0, c1, s0, s1, tx, ty] = [o[0]!, o[1]!, o[2]!, o[3]!, o[4]!, o[5]!];
+      expect(Math.hypot(tx, ty)).toBeLessThan(0.2);
+      // Right after a reset the body positions belong to the state itself (mj_forward).
+      const c01 = c0 * c1 - s0 * s1;
+      const s01 = s0 * c1 + c0 * s1;
+      expect(o[8]).toBeCloseTo(0.1 * c0 + 0.11 * c01 - tx, 12);
+      expect(o[9]).toBeCloseTo(0.1 * s0 + 0.11 * s01 - ty, 12);
+    }
+  });
+
+  it('InvertedDoublePendulum: ends when the tip falls to 1 m, without the alive bonus', () => {
+    const def = byId('InvertedDoublePendulum-v5');
+    let state = resetEpisode(def, { seed: 3 }).state;
+    for (let t = 0; t < 200; t++) {
+      const s = stepEpisode(def, state, [0.3]);
+      const info = s.info as Record<string, number>;
+      expect(info.reward_survive).toBe(s.terminated ? 0 : 10);
+      if (s.terminated) return;
+      state = s.state;
+    }
+    throw new Error('a constant push should topple the poles');
   });
 
   it('batched reward and termination agree with the step functions where exact', () => {

@@ -5,15 +5,29 @@
  * @module
  */
 import type { EnvDefinition } from '../env.ts';
+import { loadAnt } from './ant.ts';
 import { loadHalfCheetah } from './half-cheetah.ts';
 import { loadHopper } from './hopper.ts';
+import { loadInvertedDoublePendulum } from './inverted-double-pendulum.ts';
 import { loadInvertedPendulum } from './inverted-pendulum.ts';
+import { loadReacher } from './reacher.ts';
 import { loadMujoco } from './runtime.ts';
+import { loadSwimmer } from './swimmer.ts';
+import { loadWalker2d } from './walker2d.ts';
 
 export type { MujocoEnvDefinition } from './mujoco-env.ts';
 
 /** The env loaders, in Gymnasium's registration order. */
-const LOADERS = [loadInvertedPendulum, loadHalfCheetah, loadHopper];
+const LOADERS = [
+  loadReacher,
+  loadInvertedPendulum,
+  loadInvertedDoublePendulum,
+  loadHalfCheetah,
+  loadHopper,
+  loadSwimmer,
+  loadWalker2d,
+  loadAnt,
+];
 
 /**
  * Loads the MuJoCo WASM module, compiles every model (once per process; later calls reuse them)

@@ -33,7 +33,7 @@ const doc: EnvDoc = {
   rewards:
     '+1 for every step after which the pole is still upright (|angle| <= 0.2 and all observations finite), ' +
     '0 for the terminating step. `info.reward_survive` repeats the reward. Reward threshold 950. The ' +
-    'batched reward and termination on observations are exact.',
+    'batched reward and termination on observations are exact up to the float32 rounding of the observations.',
   starting_state:
     'Cart, angle and both velocities start at 0 plus independent uniform noise in [-reset_noise_scale, ' +
     'reset_noise_scale] (positions drawn first). `options.state` may instead give `[qpos (2), qvel (2)]`.',

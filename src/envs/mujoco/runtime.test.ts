@@ -1,16 +1,34 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { float32SumOfSquares } from './common.ts';
+import { ANT_XML } from './models/ant.ts';
 import { HALF_CHEETAH_XML } from './models/half-cheetah.ts';
 import { HOPPER_XML } from './models/hopper.ts';
-import { compileModel, type MujocoModel } from './runtime.ts';
+import { compileModel, type Extras, type MujocoModel, setMujocoMessageHandler } from './runtime.ts';
 
 let cheetah: MujocoModel;
 let hopper: MujocoModel;
+let ant: MujocoModel;
 
 beforeAll(async () => {
   cheetah = await compileModel('half_cheetah', HALF_CHEETAH_XML);
   hopper = await compileModel('hopper', HOPPER_XML);
+  ant = await compileModel('ant', ANT_XML);
 });
+
+/** Derived quantities as Gymnasium reads them after a step: body positions, contact and constraint forces. */
+function derived(model: MujocoModel): Extras {
+  return {
+    size: 3 * model.nbody + 6 * model.nbody + model.nv,
+    rnePostConstraint: true,
+    read(d, out) {
+      out.push(
+        ...(d.xpos as Float64Array),
+        ...(d.cfrc_ext as Float64Array),
+        ...(d.qfrc_constraint as Float64Array),
+      );
+    },
+  };
+}
 
 /** A deterministic, varied control sequence in [-1, 1]. */
 function controls(step: number, nu: number): number[] {
@@ -37,6 +55,7 @@ function continuousRun(model: MujocoModel, qpos: number[], qvel: number[], steps
         mj.mj_step(m, d);
         contacts = Math.max(contacts, d.ncon);
       }
+      mj.mj_rnePostConstraint(m, d);
       states.push([
         d.time,
         ...(d.qpos as Float64Array),
@@ -44,6 +63,9 @@ function continuousRun(model: MujocoModel, qpos: number[], qvel: number[], steps
         ...(d.act as Float64Array),
         ...(d.qacc_warmstart as Float64Array),
         ...(d.ctrl as Float64Array),
+        ...(d.xpos as Float64Array),
+        ...(d.cfrc_ext as Float64Array),
+        ...(d.qfrc_constraint as Float64Array),
       ]);
     }
     return { states, contacts };
@@ -72,6 +94,7 @@ describe('MuJoCo runtime', () => {
   it.each([
     ['half_cheetah (Euler, contacts)', () => cheetah, 5],
     ['hopper (RK4, contacts)', () => hopper, 4],
+    ['ant (RK4, free joint, contacts)', () => ant, 5],
   ])('restoring the state before every step is bit-identical to stepping on: %s', (_name, get, frameSkip) => {
     const model = get();
     const qpos = model.qpos0.map((q, i) => q + 0.01 * Math.cos(i));
@@ -82,15 +105,19 @@ describe('MuJoCo runtime', () => {
 
     // Two episodes interleaved through the one scratch MjData, each restored from plain numbers
     // that went through JSON (as through a token), must both follow the continuous run.
-    let a = model.reset(qpos, qvel);
+    // The extras (positions, contact and constraint forces) must follow too.
+    const extras = derived(model);
+    let a = model.reset(qpos, qvel, extras);
     let b = model.reset(
       qpos.map((q) => q + 0.1),
       qvel,
+      extras,
     );
     let identical = 0;
     for (let t = 0; t < steps; t++) {
-      a = JSON.parse(JSON.stringify(model.step(a, controls(t, model.nu), frameSkip)));
-      b = model.step(b, controls(t + 7, model.nu), frameSkip);
+      a = JSON.parse(JSON.stringify(model.step(a, controls(t, model.nu), frameSkip, extras)));
+      b = model.step(b, controls(t + 7, model.nu), frameSkip, extras);
+      expect(a.length).toBe(states[t]!.length);
       if (a.every((x, i) => Object.is(x, states[t]![i]))) identical++;
     }
     expect(identical).toBe(steps);
@@ -102,6 +129,20 @@ describe('MuJoCo runtime', () => {
     const before = cheetah.heapBytes();
     for (let t = 0; t < 1000; t++) s = cheetah.step(s, controls(t, 6), 5);
     expect(cheetah.heapBytes()).toBe(before);
+  });
+
+  it("hands MuJoCo's warnings to the message handler, and resets an unstable state as MuJoCo does", () => {
+    const messages: string[] = [];
+    const previous = setMujocoMessageHandler((text) => messages.push(text));
+    try {
+      const s = cheetah.step(cheetah.reset(cheetah.qpos0, new Array(9).fill(1e12)), new Array(6).fill(0), 1);
+      expect(messages).toEqual([expect.stringMatching(/Nan, Inf or huge value in QVEL/)]);
+      // MuJoCo reset the data to the rest pose and went on from there: one 10 ms step of falling.
+      for (const [i, q] of s.slice(1, 10).entries())
+        expect(Math.abs(q - cheetah.qpos0[i]!)).toBeLessThan(0.01);
+    } finally {
+      setMujocoMessageHandler(previous);
+    }
   });
 
   it('rejects states of the wrong length', () => {

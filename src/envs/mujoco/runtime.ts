@@ -27,8 +27,9 @@
  *   `info` recovers the control cost without seeing the action.
  * - `extras` are quantities *derived* by the last MuJoCo call (body or site positions, constraint
  *   or contact forces) that an env's observation, reward or info reads. Gymnasium reads them from
- *   `MjData` after `mj_step`, where they belong to the forward pass of the last substep (before its
- *   integration), so they are not functions of `qpos`/`qvel` alone and must be stored.
+ *   `MjData` after `mj_step`, where they come from a forward pass inside the last substep (before
+ *   its integration with Euler, at an intermediate stage with RK4), not from the final `qpos` and
+ *   `qvel`; so they cannot be recomputed from the integration state and are stored.
  *
  * @module
  */
@@ -40,7 +41,24 @@ const OBJ_BODY = 1;
 const OBJ_SITE = 6;
 
 let modulePromise: Promise<MainModule> | undefined;
-let loadedModule: MainModule | undefined;
+
+/** Receives what the WASM module prints (MuJoCo warnings such as "Nan, Inf or huge value in QVEL"). */
+export type MujocoMessageHandler = (text: string) => void;
+
+let messageHandler: MujocoMessageHandler = (text) => {
+  // stderr, never stdout: stdout carries the server's JSON log lines.
+  process.stderr.write(`mujoco: ${text}\n`);
+};
+
+/**
+ * Routes the module's output (MuJoCo prints its warnings, e.g. when it resets an unstable
+ * simulation) to `handler` instead of stderr, e.g. to the server's logger. Returns the previous one.
+ */
+export function setMujocoMessageHandler(handler: MujocoMessageHandler): MujocoMessageHandler {
+  const previous = messageHandler;
+  messageHandler = handler;
+  return previous;
+}
 
 /**
  * Loads the mujoco-js WASM module once per process (later calls share the same promise).
@@ -48,37 +66,22 @@ let loadedModule: MainModule | undefined;
  */
 export function loadMujoco(): Promise<MainModule> {
   if (!modulePromise) {
-    modulePromise = load().then(
-      (mj) => {
-        loadedModule = mj;
-        return mj;
-      },
-      (err: unknown) => {
-        modulePromise = undefined;
-        throw err;
-      },
-    );
+    const print = (text: string) => {
+      if (text !== '') messageHandler(text);
+    };
+    modulePromise = load({ print, printErr: print }).catch((err: unknown) => {
+      modulePromise = undefined;
+      throw err;
+    });
   }
   return modulePromise;
 }
 
-/** The loaded module; throws when {@link loadMujoco} has not finished. */
-export function mujocoModule(): MainModule {
-  if (!loadedModule) throw new Error('the MuJoCo WASM module is not loaded; await loadMujoco() first');
-  return loadedModule;
-}
-
-/**
- * Bytes of WASM linear memory in use by the module (it only grows). Every typed-array view that
- * mujoco-js hands out is a window on that memory, so its buffer's size is the heap size.
- */
-export function wasmHeapBytes(model: MujocoModel): number {
-  return model.heapBytes();
-}
-
 /**
  * Quantities an env reads from `MjData` after a reset or a step, stored as the state's extras.
- * `read` appends exactly `size` numbers to `out`.
+ * `read` appends exactly `size` numbers to `out`; `phase` says whether `MjData` holds what
+ * `mj_resetData` + `mj_forward` computed, or what a step computed. (`mj_resetData` clears
+ * `cfrc_ext` and the other `mj_rnePostConstraint` outputs, as a fresh Gymnasium env has them.)
  */
 export interface Extras {
   readonly size: number;
@@ -87,7 +90,7 @@ export interface Extras {
    * `cacc`, `cfrc_int` and `cfrc_ext`. Those are outputs only, so envs that do not read them skip it.
    */
   readonly rnePostConstraint?: boolean;
-  read(data: MjData, out: number[]): void;
+  read(data: MjData, out: number[], phase: 'reset' | 'step'): void;
 }
 
 const NO_EXTRAS: Extras = { size: 0, read() {} };
@@ -185,7 +188,7 @@ export class MujocoModel {
     (d.qpos as Float64Array).set(qpos);
     (d.qvel as Float64Array).set(qvel);
     mj.mj_forward(this.#model, d);
-    return this.save(extras);
+    return this.save(extras, 'reset');
   }
 
   /**
@@ -207,7 +210,7 @@ export class MujocoModel {
     (d.ctrl as Float64Array).set(ctrl);
     for (let i = 0; i < frameSkip; i++) mj.mj_step(m, d);
     if (extras.rnePostConstraint) mj.mj_rnePostConstraint(m, d);
-    return this.save(extras);
+    return this.save(extras, 'step');
   }
 
   /** Writes the integration part of `state` into the scratch data (extras are outputs only). */
@@ -227,8 +230,8 @@ export class MujocoModel {
     copyIn(d.ctrl as Float64Array, state, L.ctrl);
   }
 
-  /** Copies the scratch data out as a physical state. */
-  save(extras: Extras = NO_EXTRAS): PhysicalState {
+  /** Copies the scratch data out as a physical state (`phase` tells the extras what ran last). */
+  save(extras: Extras = NO_EXTRAS, phase: 'reset' | 'step' = 'step'): PhysicalState {
     const d = this.#data;
     const out: number[] = [d.time];
     copyOut(d.qpos as Float64Array, out);
@@ -236,7 +239,7 @@ export class MujocoModel {
     if (this.na > 0) copyOut(d.act as Float64Array, out);
     copyOut(d.qacc_warmstart as Float64Array, out);
     copyOut(d.ctrl as Float64Array, out);
-    extras.read(d, out);
+    extras.read(d, out, phase);
     if (out.length !== this.layout.extras + extras.size) {
       throw new Error(
         `${this.name}: extras wrote ${out.length - this.layout.extras}, expected ${extras.size}`,
