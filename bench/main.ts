@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { benchClients } from './clients.ts';
 import { benchEnv } from './env.ts';
+import { benchMujoco } from './mujoco.ts';
 
 const benchmarks: Record<
   string,
@@ -13,6 +14,7 @@ const benchmarks: Record<
 > = {
   env: benchEnv,
   clients: benchClients,
+  mujoco: benchMujoco,
 };
 
 const args = process.argv.slice(2);
