@@ -68,7 +68,6 @@ async function sequentialSteps(
   let state = await reset();
   const samples: number[] = [];
   let lastBody: Uint8Array | string = '';
-  const started = process.hrtime.bigint();
   let stepMs = 0;
   for (let i = 0; i < n; i++) {
     lastBody = codec.encode({ state, action: i % 2 });
@@ -81,7 +80,6 @@ async function sequentialSteps(
     const out = codec.decode(res.body);
     state = out.terminated || out.truncated ? await reset() : (out.state as string);
   }
-  void started;
   return { stats: summarize(samples, stepMs), lastBody };
 }
 

@@ -30,6 +30,7 @@ export function operationHandler(
     const contentType = c.req.header('content-type');
     const hasBody = op.bodySchema !== undefined;
     const inFormat = hasBody && contentType ? requestFormat(contentType) : 'json';
+    // Set first so that a 406 from negotiation is itself answered in the request's format.
     c.set('format', inFormat);
     c.set('format', responseFormat(c.req.header('accept'), inFormat));
     const params = c.req.param() as Record<string, string>;
@@ -40,7 +41,7 @@ export function operationHandler(
     if (hasBody) {
       const bytes = await readBody(c.req, maxBodyBytes);
       if (bytes.byteLength > 0) body = decodeBody(bytes, requestFormat(contentType));
-      else if (op.bodySchema !== undefined && op.bodyRequired) body = {};
+      else if (op.bodyRequired) body = {};
       assertValid(validators.body, body, '/body');
     }
     return handler(c, { params, query, body });
