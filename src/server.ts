@@ -8,6 +8,7 @@ import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createLogger } from './logger.ts';
 import { loadKeyring } from './state/keyring.ts';
+import { initTensorBackend } from './tensor/backend.ts';
 
 /** The package version, reported by `/v1/health`. */
 export const version: string = JSON.parse(
@@ -27,11 +28,21 @@ export async function startServer(
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   setMujocoMessageHandler((text) => logger.warn({ source: 'mujoco' }, text));
+  // Eagerly, so that a MODELGYM_BACKEND that cannot load stops the start with its reason.
+  const backend = await initTensorBackend({ logger });
   const keyring = await loadKeyring({ secret: config.secret, dataDir: config.dataDir });
   const app = createApp({
     registry: await defaultRegistry(),
     keyring,
     logger,
+    tensorBackend: () => ({
+      name: backend.name,
+      tf_version: backend.tfVersion,
+      forced: backend.forced,
+      tried: backend.tried,
+      ...(backend.threads !== undefined ? { threads: backend.threads } : {}),
+      ...(backend.device !== undefined ? { device: backend.device } : {}),
+    }),
     metrics: createMetrics(),
     version,
     ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),

@@ -394,6 +394,21 @@ export interface components {
             envs: number;
             /** @description Id of the key that seals new state tokens. */
             state_key_id?: string;
+            /** @description The TensorFlow.js backend models run on (null until it is initialised), and what selection tried. */
+            tensor_backend?: null | {
+                /** @enum {string} */
+                name: "tensorflow-gpu" | "webgpu" | "tensorflow" | "wasm" | "cpu";
+                tf_version: string;
+                /** @description Whether MODELGYM_BACKEND chose it. */
+                forced: boolean;
+                threads?: number;
+                device?: string;
+                tried: {
+                    name: string;
+                    ok: boolean;
+                    reason?: string;
+                }[];
+            };
         };
         /** @description A number; in JSON, non-finite values are the strings "inf", "-inf" or "nan". */
         FiniteOrNot: number | ("inf" | "-inf" | "nan");

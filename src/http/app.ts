@@ -9,7 +9,7 @@ import { requestContext } from './middleware/request-context.ts';
 import { type OperationHandler, operationHandler } from './operation.ts';
 import { ApiError } from './problems.ts';
 import { envHandlers } from './routes/envs.ts';
-import { opsHandlers } from './routes/ops.ts';
+import { opsHandlers, type TensorBackendProbe } from './routes/ops.ts';
 import { renderHandlers } from './routes/render.ts';
 import { replayHandlers } from './routes/replay.ts';
 import { taskHandlers } from './routes/tasks.ts';
@@ -24,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   version: string;
+  /** Reports the tensor backend for `/v1/health`. */
+  tensorBackend?: TensorBackendProbe;
   /** Overrides the spec's `x-limits.max_body_bytes`. */
   maxBodyBytes?: number;
 }
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       version: deps.version,
       envCount: deps.registry.size,
       keyId: deps.keyring.current.id,
+      tensorBackend: deps.tensorBackend,
     }),
   };
   const missing = ops.filter((op) => !handlers[op.operationId]).map((op) => op.operationId);

@@ -45,6 +45,12 @@ describe('the real server', () => {
     const second = await start();
     servers.push(second);
     const again = await postMsgpack(second.port, '/v1/envs/MountainCar-v0/step', { state, action: 2 });
+    const health = (await (await fetch(`http://127.0.0.1:${second.port}/v1/health`)).json()) as {
+      tensor_backend: { name: string; tried: { name: string; ok: boolean }[] };
+    };
+    // No GPU or native TensorFlow here: selection falls through to wasm, and says why.
+    expect(health.tensor_backend.name).toBe('wasm');
+    expect(health.tensor_backend.tried.at(-1)).toMatchObject({ name: 'wasm', ok: true });
     expect(again.status).toBe(200);
     const { state: s1, ...t1 } = expected as Record<string, unknown>;
     const { state: s2, ...t2 } = unpackMsgpack(again.bytes) as Record<string, unknown>;

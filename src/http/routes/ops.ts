@@ -35,6 +35,9 @@ window.ui = SwaggerUIBundle({ url: '/openapi.yaml', dom_id: '#swagger-ui', deepL
 </html>
 `;
 
+/** Reports the tensor backend in use (`null` until it is initialised). */
+export type TensorBackendProbe = () => components['schemas']['Health']['tensor_backend'];
+
 /** Handlers of the operational routes (health, metrics, the spec and its reference page). */
 export function opsHandlers(deps: {
   metrics: Metrics;
@@ -42,6 +45,7 @@ export function opsHandlers(deps: {
   version: string;
   envCount: number;
   keyId: string;
+  tensorBackend?: TensorBackendProbe | undefined;
 }) {
   const started = Date.now();
   const handlers = {
@@ -52,6 +56,7 @@ export function opsHandlers(deps: {
         uptime_s: (Date.now() - started) / 1000,
         envs: deps.envCount,
         state_key_id: deps.keyId,
+        tensor_backend: deps.tensorBackend?.() ?? null,
       } satisfies components['schemas']['Health']),
 
     getMetrics: async (c) =>
