@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderers, renderPng, renderRgb } from './index.ts';
+import { MUJOCO_SCENES } from './scenes/mujoco.ts';
 
 /** A resting state and a visibly different one, per env. */
 const CASES: Record<string, { size: [number, number]; a: number[]; b: number[] }> = {
@@ -20,8 +21,10 @@ function differing(a: Uint8Array, b: Uint8Array): number {
 }
 
 describe('renderers', () => {
-  it('covers the five classic-control envs', () => {
-    expect(Object.keys(renderers).sort()).toEqual(Object.keys(CASES).sort());
+  it('covers the five classic-control envs and the MuJoCo envs', () => {
+    expect(Object.keys(renderers).sort()).toEqual(
+      [...Object.keys(CASES), ...Object.keys(MUJOCO_SCENES)].sort(),
+    );
   });
 
   for (const [id, { size, a, b }] of Object.entries(CASES)) {

@@ -9,6 +9,7 @@ import { renderAcrobot } from './scenes/acrobot.ts';
 import { renderCartPole } from './scenes/cart-pole.ts';
 import type { Scene } from './scenes/frame.ts';
 import { renderMountainCar, renderMountainCarContinuous } from './scenes/mountain-car.ts';
+import { MUJOCO_SCENES } from './scenes/mujoco.ts';
 import { renderPendulum } from './scenes/pendulum.ts';
 
 export type { Rgb } from './canvas.ts';
@@ -31,6 +32,8 @@ export const renderers: Readonly<Record<string, (physical: readonly number[], pa
     'MountainCar-v0': renderMountainCar,
     'MountainCarContinuous-v0': renderMountainCarContinuous,
     'Acrobot-v1': renderAcrobot,
+    // MuJoCo envs (v5 and the MuJoCo task envs): drawn once their models are compiled.
+    ...MUJOCO_SCENES,
   } satisfies Record<string, Scene>);
 
 /** Whether `envId` has a scene; `renderers[id]` alone would also find Object.prototype's keys. */

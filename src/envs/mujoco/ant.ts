@@ -297,7 +297,7 @@ export function antEnv(model: MujocoModel): MujocoEnvDefinition<AntParams> {
 }
 
 /** The healthy test on one observation row: everything finite and the torso z in range. */
-function healthyRow(o: Float32Array, at: number, width: number, z: number, p: AntParams): boolean {
+export function healthyRow(o: Float32Array, at: number, width: number, z: number, p: AntParams): boolean {
   for (let i = at; i < at + width; i++) if (!Number.isFinite(o[i]!)) return false;
   const h = o[at + z]!;
   return p.healthyZRange[0] <= h && h <= p.healthyZRange[1];

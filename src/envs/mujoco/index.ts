@@ -13,9 +13,11 @@ import { loadInvertedPendulum } from './inverted-pendulum.ts';
 import { loadReacher } from './reacher.ts';
 import { loadMujoco } from './runtime.ts';
 import { loadSwimmer } from './swimmer.ts';
+import { mujocoTaskEnvs } from './tasks/index.ts';
 import { loadWalker2d } from './walker2d.ts';
 
 export type { MujocoEnvDefinition } from './mujoco-env.ts';
+export { mujocoTaskEnvs };
 
 /** The env loaders, in Gymnasium's registration order. */
 const LOADERS = [
@@ -31,13 +33,15 @@ const LOADERS = [
 
 /**
  * Loads the MuJoCo WASM module, compiles every model (once per process; later calls reuse them)
- * and returns the env definitions in Gymnasium's registration order. Rejects when the WASM
- * module cannot be loaded or a model does not compile.
+ * and returns the env definitions in Gymnasium's registration order, followed by the MuJoCo
+ * task-distribution envs ({@link mujocoTaskEnvs}: `tasks/HalfCheetahVel-v0`, ...). Rejects when the
+ * WASM module cannot be loaded or a model does not compile.
  */
 export async function loadMujocoEnvs(): Promise<EnvDefinition[]> {
   await loadMujoco();
   const envs: EnvDefinition[] = [];
   // One at a time: compiling goes through the one WASM module anyway.
   for (const load of LOADERS) envs.push((await load()) as unknown as EnvDefinition);
+  envs.push(...(await mujocoTaskEnvs()));
   return envs;
 }

@@ -3,7 +3,13 @@ import { float32SumOfSquares } from './common.ts';
 import { ANT_XML } from './models/ant.ts';
 import { HALF_CHEETAH_XML } from './models/half-cheetah.ts';
 import { HOPPER_XML } from './models/hopper.ts';
-import { compileModel, type Extras, type MujocoModel, setMujocoMessageHandler } from './runtime.ts';
+import {
+  compileModel,
+  type Extras,
+  type MujocoModel,
+  SCALABLE_FIELDS,
+  setMujocoMessageHandler,
+} from './runtime.ts';
 
 let cheetah: MujocoModel;
 let hopper: MujocoModel;
@@ -172,5 +178,82 @@ describe('MuJoCo runtime', () => {
       ],
     ];
     for (const [a, expected] of cases) expect(float32SumOfSquares(Float32Array.from(a))).toBe(expected);
+  });
+});
+
+describe('MujocoModel.withScales', () => {
+  const live = (model: MujocoModel, field: string) =>
+    Array.from((model.scratch().model as unknown as Record<string, Float64Array>)[field]!);
+
+  it('writes compiled value × factor during the call and the compiled values back after it', () => {
+    const damping = cheetah.baseValues('dof_damping');
+    const seen = cheetah.withScales({ dof_damping: new Array(9).fill(2) }, () =>
+      live(cheetah, 'dof_damping'),
+    );
+    expect(seen).toEqual(Array.from(damping, (d) => d * 2));
+    expect(live(cheetah, 'dof_damping')).toEqual(Array.from(damping));
+    // Also when the call throws.
+    expect(() =>
+      cheetah.withScales({ body_mass: new Array(8).fill(3) }, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    for (const field of SCALABLE_FIELDS)
+      expect(live(cheetah, field)).toEqual(Array.from(cheetah.baseValues(field)));
+  });
+
+  it('scaling by ones steps bit-identically to no scaling', () => {
+    let s = cheetah.reset(cheetah.qpos0, new Array(9).fill(0.1));
+    const scales = Object.fromEntries(
+      SCALABLE_FIELDS.map((f) => [f, new Array(cheetah.fieldSize(f)).fill(1)]),
+    );
+    for (let t = 0; t < 40; t++) {
+      const plain = cheetah.step(s, controls(t, 6), 5);
+      const scaled = cheetah.withScales(scales, () => cheetah.step(s, controls(t, 6), 5));
+      expect(scaled).toEqual(plain);
+      s = plain;
+    }
+  });
+
+  it('recomputes body_subtreemass from the scaled masses as mj_setConst does', async () => {
+    // A separate compile: mj_setConst also rewrites constants that withScales does not restore.
+    const copy = await compileModel('half_cheetah_setconst_check', HALF_CHEETAH_XML);
+    const factors = [1, 2, 0.5, 3, 1.5, 0.7, 1.1, 2.5];
+    const [ours, mujoco] = copy.withScales({ body_mass: factors }, () => {
+      const { mj, model, data } = copy.scratch();
+      const mine = live(copy, 'body_subtreemass');
+      mj.mj_setConst(model, data);
+      return [mine, live(copy, 'body_subtreemass')];
+    });
+    expect(ours).toEqual(mujoco);
+    expect(ours![0]).toBeCloseTo(
+      Array.from(copy.baseValues('body_mass')).reduce((a, m, i) => a + m * factors[i]!, 0),
+      12,
+    );
+  });
+
+  it('rejects factors of the wrong length and nested calls', () => {
+    expect(() => cheetah.withScales({ dof_damping: [1, 2] }, () => 0)).toThrow(RangeError);
+    expect(() =>
+      cheetah.withScales({ dof_damping: new Array(9).fill(1) }, () =>
+        cheetah.withScales({ body_mass: new Array(8).fill(1) }, () => 0),
+      ),
+    ).toThrow(/do not nest/);
+    expect(live(cheetah, 'dof_damping')).toEqual(Array.from(cheetah.baseValues('dof_damping')));
+  });
+});
+
+describe('MujocoModel.geomPoses', () => {
+  it('places the geoms by forward kinematics of qpos', () => {
+    const g = ant.geoms();
+    expect(g.ngeom).toBe(14);
+    expect(Array.from(g.type.subarray(0, 2))).toEqual([0, 2]); // plane, sphere
+    const qpos = [...ant.qpos0];
+    qpos[0] = 1.5;
+    qpos[1] = -2;
+    const poses = ant.geomPoses(qpos);
+    expect(Array.from(poses.xpos.subarray(3, 6))).toEqual([1.5, -2, 0.75]); // the torso sphere
+    expect(Array.from(poses.bodyXpos.subarray(3, 6))).toEqual([1.5, -2, 0.75]);
+    expect(poses.xmat.length).toBe(9 * 14);
   });
 });

@@ -107,6 +107,61 @@ export interface StateLayout {
   readonly extras: number;
 }
 
+/**
+ * `MjModel` arrays (float64, MuJoCo's flat layout) that a task may scale for the duration of one
+ * call: `body_mass` (nbody), `body_inertia` (nbody × 3, principal moments), `dof_damping` (nv),
+ * `geom_friction` (ngeom × 3: sliding, torsional, rolling), `actuator_gear` (nu × 6).
+ */
+export type ScalableField = 'body_mass' | 'body_inertia' | 'dof_damping' | 'geom_friction' | 'actuator_gear';
+
+/** The fields {@link MujocoModel.withScales} can scale, in a fixed order. */
+export const SCALABLE_FIELDS: readonly ScalableField[] = [
+  'body_mass',
+  'body_inertia',
+  'dof_damping',
+  'geom_friction',
+  'actuator_gear',
+];
+
+/**
+ * Per-element factors for some {@link ScalableField}s: each array as long as the field, the value
+ * used being the compiled model's value times the factor.
+ */
+export type ModelScales = Readonly<Partial<Record<ScalableField, ArrayLike<number>>>>;
+
+/** MuJoCo's geom types (`mjtGeom`) the renderer draws. */
+export const GEOM_PLANE = 0;
+export const GEOM_SPHERE = 2;
+export const GEOM_CAPSULE = 3;
+export const GEOM_ELLIPSOID = 4;
+export const GEOM_CYLINDER = 5;
+export const GEOM_BOX = 6;
+
+/** The geoms of a model: what does not change with the state (copied once). */
+export interface GeomTable {
+  readonly ngeom: number;
+  /** `geom_type`, one `mjtGeom` per geom. */
+  readonly type: Int32Array;
+  /** `geom_size`, 3 per geom (meaning depends on the type). */
+  readonly size: Float64Array;
+  /** `geom_rgba`, 4 per geom. */
+  readonly rgba: Float32Array;
+  /** `geom_bodyid`. */
+  readonly body: Int32Array;
+  /** `body_parentid`, one per body. */
+  readonly parent: Int32Array;
+}
+
+/**
+ * Where everything is for one `qpos`: `geom_xpos` (3 per geom), `geom_xmat` (9 per geom,
+ * row-major) and the bodies' frames' origins `xpos` (3 per body).
+ */
+export interface GeomPoses {
+  readonly xpos: Float64Array;
+  readonly xmat: Float64Array;
+  readonly bodyXpos: Float64Array;
+}
+
 /** A compiled MJCF model with its scratch data. */
 export class MujocoModel {
   readonly nq: number;
@@ -125,6 +180,14 @@ export class MujocoModel {
   readonly #mj: MainModule;
   readonly #model: MjModel;
   readonly #data: MjData;
+  /** The compiled values of the scalable fields, and of `body_subtreemass` (derived from the masses). */
+  readonly #base = new Map<ScalableField | 'body_subtreemass', Float64Array>();
+  /** Views of model arrays into the WASM heap, refreshed when memory growth detaches them. */
+  readonly #views = new Map<string, Float64Array>();
+  readonly #parents: Int32Array;
+  /** True while {@link MujocoModel.withScales} has the model modified. */
+  #scaled = false;
+  #geoms: GeomTable | undefined;
 
   constructor(
     readonly name: string,
@@ -150,6 +213,106 @@ export class MujocoModel {
     const warmstart = act + this.na;
     const ctrl = warmstart + this.nv;
     this.layout = Object.freeze({ time: 0, qpos, qvel, act, warmstart, ctrl, extras: ctrl + this.nu });
+    for (const field of [...SCALABLE_FIELDS, 'body_subtreemass'] as const) {
+      this.#base.set(field, Float64Array.from(model[field] as Float64Array));
+    }
+    this.#parents = Int32Array.from(model.body_parentid as Int32Array);
+  }
+
+  /** A live view of a float64 model array (re-fetched if WASM memory growth detached the old one). */
+  #view(field: string): Float64Array {
+    const base = this.#base.get(field as ScalableField);
+    let view = this.#views.get(field);
+    if (!view || view.length !== base?.length) {
+      view = (this.#model as unknown as Record<string, Float64Array>)[field]!;
+      this.#views.set(field, view);
+    }
+    return view;
+  }
+
+  /** The compiled model's values of a scalable field (a copy). */
+  baseValues(field: ScalableField): Float64Array {
+    return Float64Array.from(this.#base.get(field)!);
+  }
+
+  /** Number of elements of a scalable field. */
+  fieldSize(field: ScalableField): number {
+    return this.#base.get(field)!.length;
+  }
+
+  /**
+   * Runs `fn` (steps, resets, ...) on the model with some arrays scaled element-wise, then puts
+   * the compiled values back, also when `fn` throws. Writes `value = compiled value × factor`, so
+   * the result depends only on the arguments, never on an earlier call. When `body_mass` is scaled,
+   * `body_subtreemass` is recomputed from the new masses as `mj_setConst` computes it. The other
+   * constants `mj_setConst` derives (`body_invweight0`, `dof_invweight0`, `stat.meaninertia`, used
+   * to scale constraint regularisation) keep their compiled values, as when the model arrays are
+   * written directly (mujoco-py's `model.body_mass[:] = ...`). Not reentrant.
+   */
+  withScales<T>(scales: ModelScales | undefined, fn: () => T): T {
+    if (!scales) return fn();
+    if (this.#scaled) throw new Error(`${this.name}: withScales calls do not nest`);
+    const fields = SCALABLE_FIELDS.filter((f) => scales[f] !== undefined);
+    for (const field of fields) {
+      const factors = scales[field]!;
+      const base = this.#base.get(field)!;
+      if (factors.length !== base.length) {
+        throw new RangeError(
+          `${this.name}: ${field} has ${base.length} elements, got ${factors.length} factors`,
+        );
+      }
+    }
+    this.#scaled = true;
+    try {
+      for (const field of fields) {
+        const factors = scales[field]!;
+        const base = this.#base.get(field)!;
+        const view = this.#view(field);
+        for (let i = 0; i < base.length; i++) view[i] = base[i]! * factors[i]!;
+      }
+      if (scales.body_mass) {
+        const sub = this.#view('body_subtreemass');
+        sub.set(this.#view('body_mass'));
+        for (let b = this.nbody - 1; b > 0; b--) sub[this.#parents[b]!] = sub[this.#parents[b]!]! + sub[b]!;
+      }
+      return fn();
+    } finally {
+      for (const field of fields) this.#view(field).set(this.#base.get(field)!);
+      if (scales.body_mass) this.#view('body_subtreemass').set(this.#base.get('body_subtreemass')!);
+      this.#scaled = false;
+    }
+  }
+
+  /** The model's geoms (types, sizes, colours, bodies), for drawing. */
+  geoms(): GeomTable {
+    if (!this.#geoms) {
+      const m = this.#model;
+      this.#geoms = Object.freeze({
+        ngeom: m.ngeom,
+        type: Int32Array.from(m.geom_type as Int32Array),
+        size: Float64Array.from(m.geom_size as Float64Array),
+        rgba: Float32Array.from(m.geom_rgba as Float32Array),
+        body: Int32Array.from(m.geom_bodyid as Int32Array),
+        parent: Int32Array.from(this.#parents),
+      });
+    }
+    return this.#geoms;
+  }
+
+  /**
+   * Forward kinematics of joint positions `qpos` (nq values) in the scratch data
+   * (`mj_kinematics`), returning every geom's world position and orientation (copies).
+   */
+  geomPoses(qpos: ArrayLike<number>): GeomPoses {
+    if (qpos.length !== this.nq) throw new RangeError(`${this.name}: expected ${this.nq} qpos values`);
+    const d = this.#data;
+    (d.qpos as Float64Array).set(qpos);
+    this.#mj.mj_kinematics(this.#model, d);
+    return {
+      xpos: Float64Array.from(d.geom_xpos as Float64Array),
+      xmat: Float64Array.from(d.geom_xmat as Float64Array),
+      bodyXpos: Float64Array.from(d.xpos as Float64Array),
+    };
   }
 
   /** Index of a named body (`mj_name2id`); throws when the model has none of that name. */
@@ -273,6 +436,11 @@ function copyOut(source: Float64Array, out: number[]): void {
 
 const compiled = new Map<string, MujocoModel>();
 let fileCounter = 0;
+
+/** The model compiled under `name`, if {@link compileModel} has compiled it (synchronous lookup). */
+export function compiledModel(name: string): MujocoModel | undefined {
+  return compiled.get(name);
+}
 
 /**
  * Compiles an MJCF string once per `name` (later calls return the cached model, whatever `xml`

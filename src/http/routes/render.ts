@@ -1,6 +1,7 @@
 import { EnvArgumentError } from '../../envs/env.ts';
 import { envInstance } from '../../envs/instance.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
+import { withTask } from '../../envs/task-options.ts';
 import type { components } from '../../generated/openapi.ts';
 import { encodePng, renderRgb } from '../../render/index.ts';
 import { decodeEpisodeToken } from '../../state/episode-token.ts';
@@ -18,7 +19,11 @@ export function renderHandlers(deps: { registry: EnvRegistry; keyring: Keyring }
       const def = deps.registry.get(params.env_id!);
       const req = body as Schemas['RenderRequest'];
       const episode = decodeEpisodeToken(req.state, def.id, deps.keyring);
-      const frame = renderRgb(def.id, episode.physical, envInstance(def, episode.kwargs).params);
+      const frame = renderRgb(
+        def.id,
+        episode.physical,
+        withTask(def, envInstance(def, episode.kwargs).params, episode.task),
+      );
       if (!frame) throw new EnvArgumentError('env_id', `${def.id} has no renderer`);
       if ((req.mode ?? 'png') === 'png') {
         return c.body(encodePng(frame.width, frame.height, frame.data) as Uint8Array<ArrayBuffer>, 200, {
