@@ -4,9 +4,10 @@
  * @module
  */
 import { Box } from '../../spaces/box.ts';
-import { CART_POLE_PHYSICS, cartPole, cartPoleFailed, cartPoleStep } from '../classic-control/cart-pole.ts';
-import { checkKwargNames, parsePhysicalState } from '../classic-control/validate.ts';
+import { CART_POLE_PHYSICS, cartPole, cartPoleStep } from '../classic-control/cart-pole.ts';
+import { checkKwargNames } from '../classic-control/validate.ts';
 import type { EnvDefinition, EnvDoc } from '../env.ts';
+import { cartPoleBalance } from './cart-pole-balance.ts';
 
 /** No parameters. */
 export type CartPoleContinuousParams = Record<string, never>;
@@ -60,35 +61,5 @@ export const cartPoleContinuous: EnvDefinition<CartPoleContinuousParams, Float32
     return cartPoleStep(state, force, CART_POLE_PHYSICS);
   },
 
-  reward() {
-    return 1;
-  },
-
-  terminal(state) {
-    return cartPoleFailed(state[0]!, state[2]!);
-  },
-
-  observation(state) {
-    return Float32Array.from(state);
-  },
-
-  parseState(value) {
-    return parsePhysicalState(value, 4, [
-      'cart position',
-      'cart velocity',
-      'pole angle',
-      'pole angular velocity',
-    ]);
-  },
-
-  batched: {
-    reward(_obs, _action, _nextObs, n) {
-      return new Float32Array(n).fill(1);
-    },
-    terminal(nextObs, n) {
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = cartPoleFailed(nextObs[4 * i]!, nextObs[4 * i + 2]!) ? 1 : 0;
-      return out;
-    },
-  },
+  ...cartPoleBalance,
 };

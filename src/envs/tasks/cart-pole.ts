@@ -8,11 +8,11 @@ import {
   CART_POLE_PHYSICS,
   type CartPolePhysics,
   cartPole,
-  cartPoleFailed,
   cartPoleStep,
 } from '../classic-control/cart-pole.ts';
-import { checkKwargNames, parsePhysicalState } from '../classic-control/validate.ts';
+import { checkKwargNames } from '../classic-control/validate.ts';
 import type { EnvDefinition, EnvDoc } from '../env.ts';
+import { cartPoleBalance } from './cart-pole-balance.ts';
 import { defaultTask, type RangedParameter, rangedTaskFamily } from './ranged-family.ts';
 
 /** The varied parameters, in sampling order (Gymnasium's attribute names as task fields). */
@@ -119,37 +119,7 @@ export const cartPoleTasks: EnvDefinition<CartPolePhysics, number> = {
     return cartPoleStep(state, action === 1 ? params.forceMag : -params.forceMag, params);
   },
 
-  reward() {
-    return 1;
-  },
-
-  terminal(state) {
-    return cartPoleFailed(state[0]!, state[2]!);
-  },
-
-  observation(state) {
-    return Float32Array.from(state);
-  },
-
-  parseState(value) {
-    return parsePhysicalState(value, 4, [
-      'cart position',
-      'cart velocity',
-      'pole angle',
-      'pole angular velocity',
-    ]);
-  },
-
-  batched: {
-    reward(_obs, _action, _nextObs, n) {
-      return new Float32Array(n).fill(1);
-    },
-    terminal(nextObs, n) {
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = cartPoleFailed(nextObs[4 * i]!, nextObs[4 * i + 2]!) ? 1 : 0;
-      return out;
-    },
-  },
+  ...cartPoleBalance,
 
   tasks: rangedTaskFamily(CART_POLE_TASK_PARAMETERS),
 };
