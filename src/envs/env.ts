@@ -90,6 +90,12 @@ export interface EnvDefinition<P = unknown, A extends SpaceValue = SpaceValue> {
    * storage precision. Throws {@link EnvArgumentError}.
    */
   parseState(value: unknown, params: P): PhysicalState;
+  /**
+   * The physical state an observation shows, for envs whose observation determines it (angles
+   * from their cos/sin, float32 values widened). Lets planners roll out the env's own simulator
+   * from observations (MPC with the true model: the baseline a learned model is measured against).
+   */
+  stateFromObservation?(obs: Float32Array, params: P): PhysicalState;
   /** Batched reward/termination functions for planners. */
   readonly batched: BatchedFunctions<P>;
   /**

@@ -156,6 +156,10 @@ export const cartPole: EnvDefinition<CartPoleParams, number> = {
     return Float32Array.from(state);
   },
 
+  stateFromObservation(obs) {
+    return Array.from(obs);
+  },
+
   parseState(value) {
     return parsePhysicalState(value, 4, STATE_NAMES);
   },

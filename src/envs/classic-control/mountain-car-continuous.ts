@@ -125,6 +125,10 @@ export const mountainCarContinuous: EnvDefinition<MountainCarContinuousParams, F
     return Float32Array.from(state);
   },
 
+  stateFromObservation(obs) {
+    return Array.from(obs);
+  },
+
   parseState(value) {
     return parsePhysicalState(value, 2, ['position', 'velocity']);
   },

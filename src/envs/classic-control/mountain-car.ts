@@ -102,6 +102,10 @@ export const mountainCar: EnvDefinition<MountainCarParams, number> = {
     return Float32Array.from(state);
   },
 
+  stateFromObservation(obs) {
+    return Array.from(obs);
+  },
+
   parseState(value) {
     return parsePhysicalState(value, 2, ['position', 'velocity']);
   },

@@ -56,6 +56,11 @@ export function pendulumStep(
   return [th + newThDot * DT, newThDot];
 }
 
+/** [theta, theta_dot] from an observation [cos theta, sin theta, theta_dot]. */
+export function pendulumStateFromObservation(obs: Float32Array): number[] {
+  return [Math.atan2(obs[1]!, obs[0]!), obs[2]!];
+}
+
 const doc: EnvDoc = {
   description:
     'The classic inverted-pendulum swing-up from control theory: a rod hangs from a fixed pivot and a ' +
@@ -136,6 +141,8 @@ export const pendulum: EnvDefinition<PendulumParams, Float32Array> = {
     const th = state[0]!;
     return Float32Array.of(Math.cos(th), Math.sin(th), state[1]!);
   },
+
+  stateFromObservation: pendulumStateFromObservation,
 
   parseState(value) {
     return parsePhysicalState(value, 2, ['theta', 'theta_dot']);

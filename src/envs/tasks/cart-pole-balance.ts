@@ -10,6 +10,7 @@ export const cartPoleBalance = {
   reward: () => 1,
   terminal: (state: readonly number[]) => cartPoleFailed(state[0]!, state[2]!),
   observation: (state: readonly number[]) => Float32Array.from(state),
+  stateFromObservation: (obs: Float32Array) => Array.from(obs),
   parseState: (value: unknown) =>
     parsePhysicalState(value, 4, ['cart position', 'cart velocity', 'pole angle', 'pole angular velocity']),
   batched: {

@@ -105,6 +105,10 @@ export const cartPoleSwingUp: EnvDefinition<CartPoleSwingUpParams, Float32Array>
     return Float32Array.of(state[0]!, state[1]!, Math.cos(theta), Math.sin(theta), state[3]!);
   },
 
+  stateFromObservation(obs) {
+    return [obs[0]!, obs[1]!, Math.atan2(obs[3]!, obs[2]!), obs[4]!];
+  },
+
   parseState(value) {
     return parsePhysicalState(value, 4, [
       'cart position',

@@ -4,7 +4,13 @@
  * @module
  */
 import { Box } from '../../spaces/box.ts';
-import { PENDULUM_MAX_SPEED, pendulum, pendulumCost, pendulumStep } from '../classic-control/pendulum.ts';
+import {
+  PENDULUM_MAX_SPEED,
+  pendulum,
+  pendulumCost,
+  pendulumStateFromObservation,
+  pendulumStep,
+} from '../classic-control/pendulum.ts';
 import { checkKwargNames, parsePhysicalState } from '../classic-control/validate.ts';
 import type { EnvDefinition, EnvDoc } from '../env.ts';
 import { defaultTask, type RangedParameter, rangedTaskFamily } from './ranged-family.ts';
@@ -148,6 +154,8 @@ export const pendulumTasks: EnvDefinition<PendulumTaskParams, Float32Array> = {
     const th = state[0]!;
     return Float32Array.of(Math.cos(th), Math.sin(th), state[1]!);
   },
+
+  stateFromObservation: pendulumStateFromObservation,
 
   parseState(value) {
     return parsePhysicalState(value, 2, ['theta', 'theta_dot']);

@@ -1,0 +1,176 @@
+/**
+ * Scores candidate action sequences by rolling them out through a {@link RolloutModel} with
+ * trajectory sampling (mbrl-lib's `ModelEnv.evaluate_action_sequences`): every candidate is
+ * copied into `particles` rows, rows are assigned to members by the propagation method, rewards
+ * are summed until a row terminates (the terminating step's reward counts, later ones do not), and
+ * a candidate's return is the mean over its particles.
+ * @module
+ */
+import type { FastNormal } from './fast-normal.ts';
+import type { Propagation, RolloutModel } from './rollout-model.ts';
+
+/** A known batched reward, as {@link BatchedFunctions.reward} with the env's parameters bound. */
+export type RewardFunction = (
+  obs: Float32Array,
+  action: Float32Array,
+  nextObs: Float32Array,
+  n: number,
+) => Float32Array;
+/** A known batched termination, as {@link BatchedFunctions.terminal} with the parameters bound. */
+export type TerminationFunction = (nextObs: Float32Array, n: number) => Uint8Array;
+
+/** What an evaluator needs besides the sequences. */
+export interface EvaluatorOptions {
+  model: RolloutModel;
+  /** Known reward; when absent the model must predict rewards. */
+  reward?: RewardFunction;
+  /** Known termination; when absent the model's prediction is used, if it makes one. */
+  terminal?: TerminationFunction;
+  /** Particles per candidate (default 20, PETS; 1 for a deterministic model). */
+  particles?: number;
+  /** Default `tsinf`. */
+  propagation?: Propagation;
+}
+
+/** One rollout's full trace, for reporting a plan's predictions. */
+export interface RolloutTrace {
+  /** `[rows, horizon + 1, obsDim]`. */
+  observations: Float32Array;
+  /** `[rows, horizon]`. */
+  rewards: Float32Array;
+}
+
+/**
+ * Scores `[population, horizon, actionDim]` sequences from one start observation; returns
+ * `[population]` (a non-finite return becomes -Infinity: such a candidate is never chosen).
+ */
+export type EvaluateFn = (actions: Float32Array, population: number) => Float32Array;
+
+/** Evaluates sequences from a start observation (see {@link EvaluateFn}). */
+export interface TrajectoryEvaluator {
+  readonly actionDim: number;
+  readonly particles: number;
+  /** Binds the start observation and the noise of one planning call. */
+  from(obs: Float32Array, noise: FastNormal): EvaluateFn;
+  /** Rolls out ONE sequence `[horizon, actionDim]` with every particle and returns the trace. */
+  trace(obs: Float32Array, actions: Float32Array, noise: FastNormal): RolloutTrace;
+}
+
+/** Builds a {@link TrajectoryEvaluator}; throws a RangeError when no reward is available. */
+export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvaluator {
+  const { model } = options;
+  const particles = options.particles ?? (model.members === 1 ? 1 : 20);
+  const propagation = options.propagation ?? 'tsinf';
+  if (!Number.isInteger(particles) || particles < 1)
+    throw new RangeError(`particles must be a positive integer, got ${particles}`);
+  if (!options.reward && !model.predictsReward) {
+    throw new RangeError('no reward: give a reward function or a model that learns the reward');
+  }
+  const d = model.obsDim;
+  const a = model.actionDim;
+
+  /** Rolls `rows` particles (`candidate(row)` picks each row's sequence) and sums their rewards. */
+  const rollout = (
+    start: Float32Array,
+    actions: Float32Array,
+    rows: number,
+    horizon: number,
+    candidate: (row: number) => number,
+    noise: FastNormal,
+    record?: RolloutTrace,
+  ): Float64Array => {
+    let obs: Float32Array = new Float32Array(rows * d);
+    for (let r = 0; r < rows; r++) obs.set(start, r * d);
+    if (record) for (let r = 0; r < rows; r++) record.observations.set(start, r * (horizon + 1) * d);
+    const total = new Float64Array(rows);
+    const done = new Uint8Array(rows);
+    const act = new Float32Array(rows * a);
+    let member = assignMembers(rows, model.members, propagation, noise, null);
+    for (let t = 0; t < horizon; t++) {
+      for (let r = 0; r < rows; r++) {
+        const from = (candidate(r) * horizon + t) * a;
+        act.set(actions.subarray(from, from + a), r * a);
+      }
+      if (t > 0 && propagation === 'ts1')
+        member = assignMembers(rows, model.members, propagation, noise, member);
+      const out = model.step({ obs, action: act, n: rows, member, noise });
+      const reward = options.reward ? options.reward(obs, act, out.next, rows) : out.reward!;
+      const terminal = options.terminal ? options.terminal(out.next, rows) : out.terminal;
+      for (let r = 0; r < rows; r++) {
+        if (done[r]) continue;
+        total[r]! += reward[r]!;
+        if (record) record.rewards[r * horizon + t] = reward[r]!;
+        if (terminal?.[r]) done[r] = 1;
+      }
+      if (record) {
+        for (let r = 0; r < rows; r++) {
+          record.observations.set(out.next.subarray(r * d, (r + 1) * d), (r * (horizon + 1) + t + 1) * d);
+        }
+      }
+      obs = out.next;
+    }
+    return total;
+  };
+
+  return {
+    actionDim: a,
+    particles,
+    from(obs, noise) {
+      if (obs.length !== d) throw new RangeError(`observation has ${obs.length} values, the model ${d}`);
+      return (actions, population) => {
+        const horizon = actions.length / (population * a);
+        if (!Number.isInteger(horizon) || horizon < 1) {
+          throw new RangeError(`${actions.length} action values are not [${population}, horizon, ${a}]`);
+        }
+        const total = rollout(
+          obs,
+          actions,
+          population * particles,
+          horizon,
+          (r) => Math.floor(r / particles),
+          noise,
+        );
+        const returns = new Float32Array(population);
+        for (let p = 0; p < population; p++) {
+          let s = 0;
+          for (let k = 0; k < particles; k++) s += total[p * particles + k]!;
+          const mean = s / particles;
+          returns[p] = Number.isFinite(mean) ? mean : Number.NEGATIVE_INFINITY;
+        }
+        return returns;
+      };
+    },
+    trace(obs, actions, noise) {
+      const horizon = actions.length / a;
+      const record: RolloutTrace = {
+        observations: new Float32Array(particles * (horizon + 1) * d),
+        rewards: new Float32Array(particles * horizon),
+      };
+      rollout(obs, actions, particles, horizon, () => 0, noise, record);
+      return record;
+    },
+  };
+}
+
+/**
+ * Member of each row: balanced (every member gets rows/members rows, up to one) and shuffled, so
+ * each member's matMul sees the same number of rows. Reuses `previous` when given.
+ */
+function assignMembers(
+  rows: number,
+  members: number,
+  propagation: Propagation,
+  noise: FastNormal,
+  previous: Int32Array | null,
+): Int32Array | null {
+  if (propagation === 'expectation') return null;
+  const member = previous ?? new Int32Array(rows);
+  for (let r = 0; r < rows; r++) member[r] = r % members;
+  for (let r = rows - 1; r > 0; r--) {
+    const j = Math.floor(noise.random() * (r + 1));
+    const t = member[r]!;
+    member[r] = member[j]!;
+    member[j] = t;
+  }
+  return member;
+}

@@ -1,0 +1,133 @@
+/**
+ * Planners by name, from plain JSON settings (what agents store and the API accepts).
+ * @module
+ */
+import type { TfModule } from '../tensor/backend.ts';
+import { type CategoricalCemConfig, categoricalCemPlanner } from './categorical-cem.ts';
+import { type CemConfig, cemPlanner } from './cem.ts';
+import { type GradientConfig, gradientPlanner } from './gradient.ts';
+import { type IcemConfig, icemPlanner } from './icem.ts';
+import { type MppiConfig, mppiPlanner } from './mppi.ts';
+import type { PlanActions, Planner } from './planner.ts';
+import { type RandomShootingConfig, randomShootingPlanner } from './random-shooting.ts';
+
+export type { EvaluatorOptions, RolloutTrace, TrajectoryEvaluator } from './evaluator.ts';
+export { trajectoryEvaluator } from './evaluator.ts';
+export { FastNormal } from './fast-normal.ts';
+export type { PlanActions, PlanContext, Planner, PlanOutput, PlanProblem } from './planner.ts';
+export type { Propagation, RolloutModel } from './rollout-model.ts';
+
+/** Planner names. */
+export const PLANNER_TYPES = [
+  'random-shooting',
+  'cem',
+  'icem',
+  'mppi',
+  'pddm',
+  'gradient',
+  'cem-gradient',
+  'categorical-cem',
+] as const;
+
+export type PlannerType = (typeof PLANNER_TYPES)[number];
+
+/** Settings of any planner: its `type`, a `horizon`, and that planner's own fields (defaults apply). */
+export type PlannerConfig =
+  | ({ type: 'random-shooting' } & Partial<RandomShootingConfig>)
+  | ({ type: 'cem' } & Partial<CemConfig>)
+  | ({ type: 'icem' } & Partial<IcemConfig>)
+  | ({ type: 'mppi' | 'pddm' } & Partial<MppiConfig>)
+  | ({ type: 'gradient' } & Partial<GradientConfig>)
+  | ({ type: 'cem-gradient'; cem?: Partial<CemConfig> } & Partial<GradientConfig>)
+  | ({ type: 'categorical-cem' } & Partial<CategoricalCemConfig>);
+
+/** Which planners take which action spaces, and which need a differentiable objective. */
+export function plannerSupports(type: PlannerType): { box: boolean; discrete: boolean; gradient: boolean } {
+  switch (type) {
+    case 'random-shooting':
+      return { box: true, discrete: true, gradient: false };
+    case 'categorical-cem':
+      return { box: false, discrete: true, gradient: false };
+    case 'gradient':
+    case 'cem-gradient':
+      return { box: true, discrete: false, gradient: true };
+    default:
+      return { box: true, discrete: false, gradient: false };
+  }
+}
+
+/**
+ * Builds a planner; throws a RangeError naming the problem (unknown type, an action space the
+ * planner cannot handle, a bad number). `tf` is needed by the gradient planners only.
+ */
+export function createPlanner(
+  config: PlannerConfig & { horizon: number },
+  actions: PlanActions,
+  tf?: TfModule,
+): Planner {
+  checkNumbers(config);
+  const supports = plannerSupports(config.type);
+  if (supports === undefined)
+    throw new RangeError(`unknown planner type "${(config as { type: string }).type}"`);
+  if (actions.kind === 'box' ? !supports.box : !supports.discrete) {
+    throw new RangeError(
+      `planner "${config.type}" does not support ${actions.kind === 'box' ? 'Box' : 'Discrete'} actions`,
+    );
+  }
+  const { type: _type, ...rest } = config;
+  switch (config.type) {
+    case 'random-shooting':
+      return randomShootingPlanner(actions, rest);
+    case 'categorical-cem':
+      return categoricalCemPlanner(actions as Extract<PlanActions, { kind: 'discrete' }>, rest);
+    case 'cem':
+      return cemPlanner(box(actions), rest);
+    case 'icem':
+      return icemPlanner(box(actions), rest);
+    case 'mppi':
+    case 'pddm':
+      return mppiPlanner(box(actions), rest, config.type);
+    case 'gradient':
+    case 'cem-gradient': {
+      if (!tf) throw new RangeError(`planner "${config.type}" needs the tensor module`);
+      const { cem, ...gradient } = rest as Partial<GradientConfig> & {
+        horizon: number;
+        cem?: Partial<CemConfig>;
+      };
+      const inner =
+        config.type === 'cem-gradient'
+          ? cemPlanner(box(actions), { ...cem, horizon: config.horizon })
+          : undefined;
+      return gradientPlanner(tf, box(actions), gradient, inner);
+    }
+  }
+}
+
+function box(actions: PlanActions): Extract<PlanActions, { kind: 'box' }> {
+  if (actions.kind !== 'box') throw new RangeError('this planner needs Box actions');
+  return actions;
+}
+
+const UNIT_FIELDS = new Set(['alpha', 'beta', 'keepElites', 'minProbability']);
+const INTEGER_FIELDS = new Set(['horizon', 'population', 'elites', 'iterations', 'steps']);
+
+/** Every numeric field finite, counts positive integers, elites not above the population. */
+function checkNumbers(config: Record<string, unknown>, prefix = ''): void {
+  for (const [key, value] of Object.entries(config)) {
+    if (key === 'cem' && typeof value === 'object' && value !== null) {
+      checkNumbers(value as Record<string, unknown>, 'cem.');
+      continue;
+    }
+    if (typeof value !== 'number') continue;
+    if (!Number.isFinite(value)) throw new RangeError(`planner ${prefix}${key} must be finite`);
+    if (INTEGER_FIELDS.has(key) && (!Number.isInteger(value) || value < 1)) {
+      throw new RangeError(`planner ${prefix}${key} must be a positive integer, got ${value}`);
+    }
+    if (!INTEGER_FIELDS.has(key) && value < 0)
+      throw new RangeError(`planner ${prefix}${key} must be >= 0, got ${value}`);
+  }
+  const { population, elites } = config as { population?: number; elites?: number };
+  if (population !== undefined && elites !== undefined && elites > population) {
+    throw new RangeError(`planner ${prefix}elites (${elites}) exceeds its population (${population})`);
+  }
+}
