@@ -97,7 +97,11 @@ function expiry(leaseMs: number): string {
  * Claims the job in `dir` for `owner` when nobody holds a live lease on it. Returns the held
  * lease, or undefined when it is held or another claimant won the race.
  */
-export async function tryAcquire(dir: string, owner: string, leaseMs: number): Promise<HeldLease | undefined> {
+export async function tryAcquire(
+  dir: string,
+  owner: string,
+  leaseMs: number,
+): Promise<HeldLease | undefined> {
   const current = await readLease(dir);
   if (isLive(current)) return undefined;
   const state = { epoch: (current?.epoch ?? 0) + 1, owner, expires_at: expiry(leaseMs) };

@@ -61,6 +61,8 @@ export function spawnJobWorker(input: WorkerInput, listener: WorkerListener): Wo
     else if (!handle.settled) listener(message, reply);
   });
   worker.on('error', (err) => settle({ ok: false, message: `worker crashed: ${err.message}` }));
-  worker.on('exit', (code) => settle({ ok: false, message: `worker exited with code ${code} before finishing` }));
+  worker.on('exit', (code) =>
+    settle({ ok: false, message: `worker exited with code ${code} before finishing` }),
+  );
   return handle;
 }

@@ -3,7 +3,7 @@
  * @module
  */
 import type { AbortReason } from './errors.ts';
-import type { Json, JobProgress } from './types.ts';
+import type { JobProgress, Json } from './types.ts';
 
 /** The worker's `workerData`. */
 export interface WorkerInput {

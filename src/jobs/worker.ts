@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { JobAbortedError } from './errors.ts';
-import type { Json, JobContext } from './types.ts';
+import type { JobContext, Json } from './types.ts';
 import type { RunnerMessage, WorkerInput, WorkerMessage } from './worker-protocol.ts';
 
 const input = workerData as WorkerInput;

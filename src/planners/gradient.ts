@@ -105,7 +105,8 @@ function optimise(
   horizon: number,
 ): Float32Array {
   const w = actions.low.length;
-  const x = tf.variable(tf.tensor3d(init, [c.population, horizon, w]));
+  // In a tidy: tf.variable copies its initial tensor, which would otherwise stay behind.
+  const x = tf.tidy(() => tf.variable(tf.tensor3d(init, [c.population, horizon, w])));
   const low = tf.tensor1d(actions.low);
   const high = tf.tensor1d(actions.high);
   const optimizer = tf.train.adam(c.learningRate);

@@ -3,13 +3,21 @@
  * @module
  */
 import type { TfModule } from '../tensor/backend.ts';
-import { type CategoricalCemConfig, categoricalCemPlanner } from './categorical-cem.ts';
-import { type CemConfig, cemPlanner } from './cem.ts';
-import { type GradientConfig, gradientPlanner } from './gradient.ts';
-import { type IcemConfig, icemPlanner } from './icem.ts';
-import { type MppiConfig, mppiPlanner } from './mppi.ts';
+import {
+  CATEGORICAL_CEM_DEFAULTS,
+  type CategoricalCemConfig,
+  categoricalCemPlanner,
+} from './categorical-cem.ts';
+import { CEM_DEFAULTS, type CemConfig, cemPlanner } from './cem.ts';
+import { GRADIENT_DEFAULTS, type GradientConfig, gradientPlanner } from './gradient.ts';
+import { ICEM_DEFAULTS, type IcemConfig, icemPlanner } from './icem.ts';
+import { MPPI_DEFAULTS, type MppiConfig, mppiPlanner, PDDM_DEFAULTS } from './mppi.ts';
 import type { PlanActions, Planner } from './planner.ts';
-import { type RandomShootingConfig, randomShootingPlanner } from './random-shooting.ts';
+import {
+  RANDOM_SHOOTING_DEFAULTS,
+  type RandomShootingConfig,
+  randomShootingPlanner,
+} from './random-shooting.ts';
 
 export type { EvaluatorOptions, RolloutTrace, TrajectoryEvaluator } from './evaluator.ts';
 export { trajectoryEvaluator } from './evaluator.ts';
@@ -65,10 +73,14 @@ export function createPlanner(
   actions: PlanActions,
   tf?: TfModule,
 ): Planner {
-  checkNumbers(config);
+  if (!PLANNER_TYPES.includes(config.type)) {
+    throw new RangeError(`unknown planner type "${String(config.type)}"; one of ${PLANNER_TYPES.join(', ')}`);
+  }
+  // Checked with the defaults filled in, so that e.g. elites above a default population are caught.
+  const { cem, ...own } = config as PlannerConfig & { cem?: Partial<CemConfig> };
+  checkNumbers({ ...DEFAULTS[config.type], ...own });
+  if (config.type === 'cem-gradient') checkNumbers({ ...CEM_DEFAULTS, ...cem }, 'cem.');
   const supports = plannerSupports(config.type);
-  if (supports === undefined)
-    throw new RangeError(`unknown planner type "${(config as { type: string }).type}"`);
   if (actions.kind === 'box' ? !supports.box : !supports.discrete) {
     throw new RangeError(
       `planner "${config.type}" does not support ${actions.kind === 'box' ? 'Box' : 'Discrete'} actions`,
@@ -108,20 +120,30 @@ function box(actions: PlanActions): Extract<PlanActions, { kind: 'box' }> {
   return actions;
 }
 
+const DEFAULTS: Record<PlannerType, object> = {
+  'random-shooting': RANDOM_SHOOTING_DEFAULTS,
+  cem: CEM_DEFAULTS,
+  icem: ICEM_DEFAULTS,
+  mppi: MPPI_DEFAULTS,
+  pddm: PDDM_DEFAULTS,
+  gradient: GRADIENT_DEFAULTS,
+  'cem-gradient': GRADIENT_DEFAULTS,
+  'categorical-cem': CATEGORICAL_CEM_DEFAULTS,
+};
+
 const UNIT_FIELDS = new Set(['alpha', 'beta', 'keepElites', 'minProbability']);
 const INTEGER_FIELDS = new Set(['horizon', 'population', 'elites', 'iterations', 'steps']);
 
 /** Every numeric field finite, counts positive integers, elites not above the population. */
 function checkNumbers(config: Record<string, unknown>, prefix = ''): void {
   for (const [key, value] of Object.entries(config)) {
-    if (key === 'cem' && typeof value === 'object' && value !== null) {
-      checkNumbers(value as Record<string, unknown>, 'cem.');
-      continue;
-    }
     if (typeof value !== 'number') continue;
     if (!Number.isFinite(value)) throw new RangeError(`planner ${prefix}${key} must be finite`);
     if (INTEGER_FIELDS.has(key) && (!Number.isInteger(value) || value < 1)) {
       throw new RangeError(`planner ${prefix}${key} must be a positive integer, got ${value}`);
+    }
+    if (UNIT_FIELDS.has(key) && value > 1) {
+      throw new RangeError(`planner ${prefix}${key} must be in [0, 1], got ${value}`);
     }
     if (!INTEGER_FIELDS.has(key) && value < 0)
       throw new RangeError(`planner ${prefix}${key} must be >= 0, got ${value}`);

@@ -52,7 +52,8 @@ export class FsBlobs {
     if (actual !== sha256) {
       throw new StoreCorruptionError(`blob ${sha256}`, `sha256 mismatch (content hashes to ${actual})`, path);
     }
-    return bytes;
+    // A plain Uint8Array view (no copy): callers must not come to rely on Buffer's extra methods.
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Whether blob `sha256` exists (not verified: a later get may still report corruption). */

@@ -24,20 +24,28 @@ describe('documents', () => {
     expect(await store.getDoc('agents', 'a1')).toEqual({ value: { algo: 'mpc', horizon: 15 }, etag });
     const second = await store.putDoc('agents', 'a1', { algo: 'mpc', horizon: 20 }, { ifMatch: etag });
     expect(second.etag).toMatch(/^"2-/);
-    expect(await store.getDoc('agents', 'a1')).toEqual({ value: { algo: 'mpc', horizon: 20 }, etag: second.etag });
+    expect(await store.getDoc('agents', 'a1')).toEqual({
+      value: { algo: 'mpc', horizon: 20 },
+      etag: second.etag,
+    });
   });
 
   it('are created exclusively: a second create conflicts and changes nothing', async () => {
     const store = new FsStore(tempDir());
     const { etag } = await store.createDoc('agents', 'a1', { v: 1 });
     await expect(store.createDoc('agents', 'a1', { v: 2 })).rejects.toBeInstanceOf(StoreConflictError);
-    await expect(store.createDoc('agents', 'a1', { v: 2 })).rejects.toMatchObject({ code: 'conflict', id: 'agents/a1' });
+    await expect(store.createDoc('agents', 'a1', { v: 2 })).rejects.toMatchObject({
+      code: 'conflict',
+      id: 'agents/a1',
+    });
     expect(await store.getDoc('agents', 'a1')).toEqual({ value: { v: 1 }, etag });
   });
 
   it('have exactly one winner among concurrent creators', async () => {
     const store = new FsStore(tempDir());
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.createDoc('jobs', 'j', { i })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => store.createDoc('jobs', 'j', { i })),
+    );
     const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
     expect(won).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StoreConflictError);
@@ -65,7 +73,8 @@ describe('documents', () => {
     );
     const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
     expect(won).toHaveLength(1);
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StorePreconditionError);
+    for (const r of results)
+      if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StorePreconditionError);
     expect((await store.getDoc('jobs', 'j')).value).toEqual({ by: won[0] });
   });
 
@@ -126,7 +135,10 @@ describe('documents', () => {
       ['0', 'Z', 'a1', 'a10'],
       ['a2', 'b'],
     ]);
-    expect((await store.listDocs('agents', { limit: 3, after: 'a10' })).items.map((d) => d.id)).toEqual(['a2', 'b']);
+    expect((await store.listDocs('agents', { limit: 3, after: 'a10' })).items.map((d) => d.id)).toEqual([
+      'a2',
+      'b',
+    ]);
     expect(await store.listDocs('agents', { limit: 6 })).toMatchObject({ next: null });
     await expect(store.listDocs('agents', { limit: 0 })).rejects.toThrow(RangeError);
   });

@@ -85,7 +85,7 @@ export class NumberedDir {
   }
 
   /** Creates number `n` exclusively; false when it exists already (someone else won it). */
-  create(n: number, data: Uint8Array | string): Promise<boolean> {
+  async create(n: number, data: Uint8Array | string): Promise<boolean> {
     return createFileAtomic(this.pathFor(n), data);
   }
 

@@ -48,7 +48,12 @@ describe('records', () => {
       }
     })();
     expect(error).toBeInstanceOf(StoreCorruptionError);
-    expect(error).toMatchObject({ code: 'corrupt-data', resource: 'doc x', reason: 'unparsable JSON', path: '/p' });
+    expect(error).toMatchObject({
+      code: 'corrupt-data',
+      resource: 'doc x',
+      reason: 'unparsable JSON',
+      path: '/p',
+    });
   });
 
   it('round-trip JSON values', () => {

@@ -49,7 +49,9 @@ export class FsSegments {
     assertPositiveInteger('seq', seq);
     const bytes = await dir.read(seq);
     if (bytes === undefined) throw new StoreNotFoundError('segment', `${stream}#${seq}`);
-    return decodeRecord(bytes, `segment ${stream}#${seq}`, dir.pathFor(seq)).body;
+    const { body } = decodeRecord(bytes, `segment ${stream}#${seq}`, dir.pathFor(seq));
+    // A plain Uint8Array view (no copy): callers must not come to rely on Buffer's extra methods.
+    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   }
 
   /** See {@link Store.listSegments}. */
@@ -63,7 +65,7 @@ export class FsSegments {
   }
 
   /** See {@link Store.streamVersion}. */
-  version(stream: string): Promise<number> {
+  async version(stream: string): Promise<number> {
     return this.segments(stream).latest();
   }
 

@@ -15,7 +15,8 @@ interface Counter {
 }
 
 const [root, mode, countText, label] = process.argv.slice(2);
-if (!root || !mode || !countText || !label) throw new Error('usage: test-worker.ts <root> <mode> <count> <label>');
+if (!root || !mode || !countText || !label)
+  throw new Error('usage: test-worker.ts <root> <mode> <count> <label>');
 const count = Number(countText);
 const store = new FsStore(root);
 process.stdout.write('ready\n');
@@ -28,7 +29,12 @@ for (let i = 0; i < count; i++) {
     for (;;) {
       const { value, etag } = await store.getDoc<Counter>('counters', 'c');
       try {
-        await store.putDoc('counters', 'c', { n: value.n + 1, log: [...value.log, `${label}:${i}`] }, { ifMatch: etag });
+        await store.putDoc(
+          'counters',
+          'c',
+          { n: value.n + 1, log: [...value.log, `${label}:${i}`] },
+          { ifMatch: etag },
+        );
         break;
       } catch (err) {
         if (!(err instanceof StorePreconditionError)) throw err;

@@ -73,7 +73,7 @@ export class FsVersions {
   }
 
   /** See {@link Store.listVersions}. */
-  list(collection: string, id: string): Promise<number[]> {
+  async list(collection: string, id: string): Promise<number[]> {
     return this.versions(collection, id).list();
   }
 
