@@ -13,7 +13,8 @@ import type { Logger } from 'pino';
 import { CoalescedWriter } from './coalesced-writer.ts';
 import type { AbortReason } from './errors.ts';
 import type { JobFiles, StoredRecord } from './job-files.ts';
-import { type HeldLease, holdsLease, releaseLease, renewLease } from './lease.ts';
+import type { HeldLease } from './lease.ts';
+import { LeaseKeeper } from './lease-keeper.ts';
 import { spawnJobWorker, type WorkerHandle, type WorkerOutcome } from './spawn-worker.ts';
 import { isTerminalStatus, type JobEventType, type Json } from './types.ts';
 import type { Wake } from './wake.ts';
@@ -48,7 +49,7 @@ function now(): string {
 export class JobExecution {
   /** Settles when the execution is over; never rejects (errors are logged). */
   readonly done: Promise<void>;
-  private lease: HeldLease;
+  private readonly leaseKeeper: LeaseKeeper;
   private record: StoredRecord | undefined;
   private seq = 1;
   private worker: WorkerHandle | undefined;
@@ -59,9 +60,6 @@ export class JobExecution {
   private frozen = false;
   /** Worker messages are persisted one after another, in the order they were sent. */
   private queue: Promise<void> = Promise.resolve();
-  /** Lease renewals, so that the final release never races a renewal for the same epoch. */
-  private leaseOps: Promise<void> = Promise.resolve();
-  private renewing = false;
   private checkingCancel = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly recordWriter = new CoalescedWriter(async () => {
@@ -69,7 +67,12 @@ export class JobExecution {
   });
 
   constructor(private readonly options: ExecutionOptions) {
-    this.lease = options.lease;
+    this.leaseKeeper = new LeaseKeeper(options.lease, {
+      leaseMs: options.leaseMs,
+      logger: options.logger,
+      jobId: options.id,
+      onLost: () => this.loseLease(),
+    });
     this.done = this.run().catch((err) => {
       // The lease is left to expire, so that another runner retries later rather than at once.
       options.logger.error({ err, job_id: options.id }, 'job execution failed');
@@ -92,6 +95,7 @@ export class JobExecution {
     else {
       this.frozen = true;
       this.stopTimers();
+      void this.leaseKeeper.stop();
       void this.worker?.terminate();
     }
     await this.done;
@@ -106,6 +110,7 @@ export class JobExecution {
       await this.execute();
     } finally {
       this.stopTimers();
+      await this.leaseKeeper.stop();
       if (this.worker && !this.worker.settled) await this.worker.terminate();
     }
   }
@@ -137,7 +142,7 @@ export class JobExecution {
     const resumed = attempt > 1;
     await this.emit(resumed ? 'resumed' : 'started', {
       attempt,
-      owner: this.lease.owner,
+      owner: this.leaseKeeper.owner,
       ...(resumed ? { checkpoint: checkpoint !== undefined } : {}),
     });
     if (this.frozen) return;
@@ -150,8 +155,8 @@ export class JobExecution {
     if (this.abortReason) this.sendAbort();
     const outcome = await this.worker.outcome;
     this.stopTimers();
+    await this.leaseKeeper.stop();
     await this.queue;
-    await this.leaseOps;
     await this.conclude(outcome);
   }
 
@@ -166,7 +171,7 @@ export class JobExecution {
   /** Records the job's end (record first, so a follower that sees the event sees the record). */
   private async finish(ending: Ending): Promise<void> {
     if (!this.writable || !this.record) return;
-    if (!(await holdsLease(this.lease))) {
+    if (!(await this.leaseKeeper.holds())) {
       this.options.logger.warn({ job_id: this.options.id }, 'lease lost before the job could finish');
       return;
     }
@@ -184,12 +189,7 @@ export class JobExecution {
   }
 
   private async release(): Promise<void> {
-    if (!this.writable) return;
-    try {
-      await releaseLease(this.lease);
-    } catch (err) {
-      this.options.logger.warn({ err, job_id: this.options.id }, 'could not release a job lease');
-    }
+    if (this.writable) await this.leaseKeeper.release();
   }
 
   private async emit(type: JobEventType, data?: Json): Promise<void> {
@@ -243,7 +243,6 @@ export class JobExecution {
   }
 
   private loseLease(): void {
-    this.options.logger.warn({ job_id: this.options.id }, 'job lease lost to another runner');
     this.lost = true;
     if (!this.abortReason && this.worker) {
       this.abortReason = 'lease-lost';
@@ -252,31 +251,12 @@ export class JobExecution {
   }
 
   private startTimers(): void {
-    // Renewing at a third of the lease leaves two chances before it expires.
-    this.timers.push(setInterval(() => this.renew(), Math.max(1, Math.floor(this.options.leaseMs / 3))));
+    this.leaseKeeper.start();
     this.timers.push(setInterval(() => this.checkCancel(), this.options.pollMs));
   }
 
   private stopTimers(): void {
     for (const timer of this.timers.splice(0)) clearTimeout(timer);
-  }
-
-  private renew(): void {
-    if (this.renewing || !this.writable) return;
-    this.renewing = true;
-    this.leaseOps = this.leaseOps.then(async () => {
-      try {
-        if (!this.writable) return;
-        const renewed = await renewLease(this.lease, this.options.leaseMs);
-        if (renewed) this.lease = renewed;
-        else if (this.writable) this.loseLease();
-      } catch (err) {
-        this.options.logger.warn({ err, job_id: this.options.id }, 'could not renew a job lease');
-        if (Date.parse(this.lease.expires_at) <= Date.now() && this.writable) this.loseLease();
-      } finally {
-        this.renewing = false;
-      }
-    });
   }
 
   private checkCancel(): void {

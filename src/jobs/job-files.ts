@@ -39,6 +39,7 @@ export class JobFiles {
     return join(this.root, id);
   }
 
+  /** The job's event log. */
   eventsPath(id: string): string {
     return join(this.dir(id), 'events.jsonl');
   }
@@ -61,10 +62,12 @@ export class JobFiles {
     }
   }
 
+  /** Replaces the record atomically (lease holder only, after submission). */
   async writeRecord(record: StoredRecord): Promise<void> {
     await writeFileAtomic(join(this.dir(record.id), 'record.json'), `${JSON.stringify(record)}\n`);
   }
 
+  /** Appends one event (lease holder only). */
   async appendEvent(id: string, event: JobEvent): Promise<void> {
     await appendEvent(this.eventsPath(id), event);
   }
@@ -74,14 +77,17 @@ export class JobFiles {
     return openForAppend(this.eventsPath(id));
   }
 
+  /** All events of the job, in order. */
   readEvents(id: string): Promise<JobEvent[]> {
     return readEvents(this.eventsPath(id));
   }
 
+  /** The complete event lines from byte `offset` on, and the offset after them. */
   readEventsFrom(id: string, offset: number): Promise<{ events: JobEvent[]; offset: number }> {
     return readEventsFrom(this.eventsPath(id), offset);
   }
 
+  /** The last saved checkpoint, if any. */
   async readCheckpoint(id: string): Promise<Uint8Array | undefined> {
     try {
       return new Uint8Array(await readFile(join(this.dir(id), 'checkpoint.bin')));
@@ -91,6 +97,7 @@ export class JobFiles {
     }
   }
 
+  /** Replaces the checkpoint atomically (lease holder only). */
   async writeCheckpoint(id: string, bytes: Uint8Array): Promise<void> {
     await writeFileAtomic(join(this.dir(id), 'checkpoint.bin'), bytes);
   }
@@ -100,6 +107,7 @@ export class JobFiles {
     await createFileAtomic(join(this.dir(id), 'cancel'), new Date().toISOString());
   }
 
+  /** True once `requestCancel` was called for the job, by any runner. */
   async isCancelRequested(id: string): Promise<boolean> {
     try {
       await access(join(this.dir(id), 'cancel'));
@@ -110,6 +118,7 @@ export class JobFiles {
     }
   }
 
+  /** The job's current lease epoch (see lease.ts). */
   readLease(id: string): Promise<LeaseState | undefined> {
     return readLease(this.dir(id));
   }

@@ -235,8 +235,9 @@ export class JobRunner {
         this.finished.add(id);
         continue;
       }
-      const handler = this.handlers[record.kind];
-      if (!handler || !Object.hasOwn(this.handlers, record.kind)) continue;
+      // Another replica may serve kinds this one does not; leave those to it.
+      if (!Object.hasOwn(this.handlers, record.kind)) continue;
+      const handler = this.handlers[record.kind]!;
       const lease = await tryAcquire(this.files.dir(id), this.owner, this.leaseMs);
       if (!lease) continue;
       const execution = this.execution(id, lease, handler.href);
