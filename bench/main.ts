@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { benchClients } from './clients.ts';
 import { benchEnv } from './env.ts';
 import { benchMujoco } from './mujoco.ts';
+import { benchPlan } from './plan.ts';
 
 const benchmarks: Record<
   string,
@@ -15,6 +16,7 @@ const benchmarks: Record<
   env: benchEnv,
   clients: benchClients,
   mujoco: benchMujoco,
+  plan: benchPlan,
 };
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@
  * a candidate's return is the mean over its particles.
  * @module
  */
-import type { FastNormal } from './fast-normal.ts';
+import { FastNormal } from './fast-normal.ts';
 import type { Propagation, RolloutModel } from './rollout-model.ts';
 
 /** A known batched reward, as {@link BatchedFunctions.reward} with the env's parameters bound. */
@@ -30,6 +30,34 @@ export interface EvaluatorOptions {
   particles?: number;
   /** Default `tsinf`. */
   propagation?: Propagation;
+  /**
+   * Candidates are split into this many contiguous shards, each rolled out with its own noise
+   * stream split from the call's (default 1). Results depend on the shard count, never on where a
+   * shard runs, so a plan is the same with or without worker threads.
+   */
+  shards?: number;
+  /** Runs shards 1.. in other threads (shard 0 always runs here); absent: all run here, in turn. */
+  runner?: ShardRunner;
+}
+
+/** One shard of an evaluation, as sent to another thread. */
+export interface ShardJob {
+  obs: Float32Array;
+  /** `[population, horizon, actionDim]`. */
+  actions: Float32Array;
+  population: number;
+  /** {@link FastNormal.state} of the shard's noise stream. */
+  noise: [number, number, number, number];
+}
+
+/** Runs shards of evaluations elsewhere, synchronously from the caller's point of view. */
+export interface ShardRunner {
+  /** Shards it can run at once. */
+  readonly capacity: number;
+  /** Starts up to `capacity` jobs. */
+  start(jobs: ShardJob[]): void;
+  /** Blocks until the started jobs are done; their returns, in order. */
+  wait(): Float32Array[];
 }
 
 /** One rollout's full trace, for reporting a plan's predictions. */
@@ -60,6 +88,9 @@ export interface TrajectoryEvaluator {
 export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvaluator {
   const { model } = options;
   const particles = options.particles ?? (model.members === 1 ? 1 : 20);
+  const shards = options.shards ?? 1;
+  if (!Number.isInteger(shards) || shards < 1)
+    throw new RangeError(`shards must be a positive integer, got ${shards}`);
   const propagation = options.propagation ?? 'tsinf';
   if (!Number.isInteger(particles) || particles < 1)
     throw new RangeError(`particles must be a positive integer, got ${particles}`);
@@ -112,6 +143,27 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
     return total;
   };
 
+  /** Mean return over particles of each of `population` candidates. */
+  const score = (obs: Float32Array, actions: Float32Array, population: number, noise: FastNormal) => {
+    const horizon = actions.length / (population * a);
+    const total = rollout(
+      obs,
+      actions,
+      population * particles,
+      horizon,
+      (r) => Math.floor(r / particles),
+      noise,
+    );
+    const returns = new Float32Array(population);
+    for (let p = 0; p < population; p++) {
+      let s = 0;
+      for (let k = 0; k < particles; k++) s += total[p * particles + k]!;
+      const mean = s / particles;
+      returns[p] = Number.isFinite(mean) ? mean : Number.NEGATIVE_INFINITY;
+    }
+    return returns;
+  };
+
   return {
     actionDim: a,
     particles,
@@ -122,21 +174,32 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
         if (!Number.isInteger(horizon) || horizon < 1) {
           throw new RangeError(`${actions.length} action values are not [${population}, horizon, ${a}]`);
         }
-        const total = rollout(
-          obs,
-          actions,
-          population * particles,
-          horizon,
-          (r) => Math.floor(r / particles),
-          noise,
-        );
-        const returns = new Float32Array(population);
-        for (let p = 0; p < population; p++) {
-          let s = 0;
-          for (let k = 0; k < particles; k++) s += total[p * particles + k]!;
-          const mean = s / particles;
-          returns[p] = Number.isFinite(mean) ? mean : Number.NEGATIVE_INFINITY;
+        if (shards === 1) return score(obs, actions, population, noise);
+        const len = horizon * a;
+        const bounds = Array.from({ length: shards + 1 }, (_, s) => Math.floor((s * population) / shards));
+        const jobs: ShardJob[] = [];
+        for (let s = 0; s < shards; s++) {
+          const [lo, hi] = [bounds[s]!, bounds[s + 1]!];
+          jobs.push({
+            obs,
+            actions: actions.subarray(lo * len, hi * len),
+            population: hi - lo,
+            noise: noise.split().state(),
+          });
         }
+        const runner = options.runner;
+        const remote = runner ? jobs.slice(1, 1 + runner.capacity).filter((j) => j.population > 0) : [];
+        if (remote.length > 0) runner!.start(remote);
+        const results = new Map<ShardJob, Float32Array>();
+        for (const job of jobs) {
+          if (remote.includes(job) || job.population === 0) continue;
+          results.set(job, score(obs, job.actions, job.population, new FastNormal(job.noise)));
+        }
+        if (remote.length > 0) runner!.wait().forEach((r, i) => results.set(remote[i]!, r));
+        const returns = new Float32Array(population);
+        jobs.forEach((job, s) => {
+          if (job.population > 0) returns.set(results.get(job)!, bounds[s]!);
+        });
         return returns;
       };
     },

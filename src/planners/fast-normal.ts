@@ -17,12 +17,50 @@ export class FastNormal {
   #spare = 0;
   #hasSpare = false;
 
-  /** Seeds the 128-bit state from `rng` (never all zero). */
-  constructor(rng: Generator) {
-    this.#s0 = rng.nextUint32() | 0;
-    this.#s1 = rng.nextUint32() | 0;
-    this.#s2 = rng.nextUint32() | 0;
-    this.#s3 = rng.nextUint32() | 1;
+  /** Seeds the 128-bit state from `rng` (never all zero), or takes saved {@link FastNormal.state} words. */
+  constructor(source: Generator | readonly number[]) {
+    const word = Array.isArray(source)
+      ? (i: number) => source[i]!
+      : (_: number) => (source as Generator).nextUint32();
+    this.#s0 = word(0) | 0;
+    this.#s1 = word(1) | 0;
+    this.#s2 = word(2) | 0;
+    this.#s3 = word(3) | (Array.isArray(source) ? 0 : 1);
+  }
+
+  /** The four state words (the spare normal, if any, is not part of it). */
+  state(): [number, number, number, number] {
+    return [this.#s0, this.#s1, this.#s2, this.#s3];
+  }
+
+  /**
+   * An independent stream for a shard of work: a copy of this generator, after which this one
+   * jumps 2^64 draws ahead (xoshiro128's jump polynomial), so the streams never overlap and the
+   * split is deterministic.
+   */
+  split(): FastNormal {
+    const child = new FastNormal(this.state());
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (const word of JUMP) {
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) {
+          s0 ^= this.#s0;
+          s1 ^= this.#s1;
+          s2 ^= this.#s2;
+          s3 ^= this.#s3;
+        }
+        this.nextUint32();
+      }
+    }
+    this.#s0 = s0;
+    this.#s1 = s1;
+    this.#s2 = s2;
+    this.#s3 = s3;
+    this.#hasSpare = false;
+    return child;
   }
 
   /** A uint32 as a JS number (xoshiro128**). */
@@ -69,6 +107,9 @@ export class FastNormal {
     return out;
   }
 }
+
+/** xoshiro128's jump polynomial (equivalent to 2^64 calls), from its reference implementation. */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));

@@ -1,0 +1,131 @@
+/**
+ * An evaluator described as plain data, so that the same evaluator can be rebuilt in another
+ * thread (or process) from its description: the model (ensemble weights and layout, or a served
+ * env's simulator), the known reward and termination (a served env's batched functions), particles
+ * and propagation.
+ * @module
+ */
+import type { EnvDefinition } from '../envs/env.ts';
+import { builtinRegistry, defaultRegistry } from '../envs/index.ts';
+import type { EnvRegistry } from '../envs/registry.ts';
+import type { DynamicsLayout } from '../models/layout.ts';
+import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
+import { ensembleRolloutModel } from './ensemble-model.ts';
+import { envRolloutModel } from './env-model.ts';
+import {
+  type RewardFunction,
+  type TerminationFunction,
+  type TrajectoryEvaluator,
+  trajectoryEvaluator,
+} from './evaluator.ts';
+import type { Propagation, RolloutModel } from './rollout-model.ts';
+
+/** A served env with its kwargs and, for task families, the task. */
+export interface EnvRef {
+  envId: string;
+  kwargs?: Record<string, unknown>;
+  task?: unknown;
+}
+
+/** The model of an {@link EvaluatorSpec}. */
+export type ModelSpec =
+  | {
+      kind: 'ensemble';
+      manifest: EnsembleManifest;
+      weights: Uint8Array;
+      layout: DynamicsLayout;
+      /** Members to use (default the manifest's elites). */
+      members?: number[];
+    }
+  | { kind: 'env'; env: EnvRef };
+
+/** Everything needed to rebuild a trajectory evaluator. Structured-clone safe. */
+export interface EvaluatorSpec {
+  model: ModelSpec;
+  /** Known reward and termination from a served env (else the model must learn the reward). */
+  known?: EnvRef;
+  particles?: number;
+  propagation?: Propagation;
+}
+
+/** An env's definition and parameters (task applied) from a reference. */
+export function resolveEnv(registry: EnvRegistry, ref: EnvRef): { env: EnvDefinition; params: unknown } {
+  const env = registry.get(ref.envId);
+  let params = env.params(ref.kwargs ?? env.defaultKwargs);
+  if (ref.task !== undefined) {
+    if (!env.tasks) throw new RangeError(`${ref.envId} has no task family`);
+    params = env.tasks.apply(params, env.tasks.parse(ref.task, params));
+  }
+  return { env, params };
+}
+
+/** The env's batched reward and termination with its parameters bound. */
+export function knownFunctions(
+  registry: EnvRegistry,
+  ref: EnvRef,
+): { reward: RewardFunction; terminal: TerminationFunction } {
+  const { env, params } = resolveEnv(registry, ref);
+  return {
+    reward: (obs, action, next, n) => env.batched.reward(obs, action, next, n, params),
+    terminal: (next, n) => env.batched.terminal(next, n, params),
+  };
+}
+
+/** The built-in registry, or the full one (MuJoCo loaded) when an id needs it. */
+export async function registryFor(ids: readonly string[]): Promise<EnvRegistry> {
+  const builtin = builtinRegistry();
+  const missing = ids.some((id) => {
+    try {
+      builtin.get(id);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  return missing ? defaultRegistry() : builtin;
+}
+
+/** A built evaluator and what must be freed with it. */
+export interface BuiltEvaluator {
+  evaluator: TrajectoryEvaluator;
+  model: RolloutModel;
+  dispose(): void;
+}
+
+/** Builds the evaluator a spec describes (extra options, e.g. shards, are passed through). */
+export async function buildEvaluator(
+  spec: EvaluatorSpec,
+  extra: Pick<Parameters<typeof trajectoryEvaluator>[0], 'shards' | 'runner'> = {},
+  registry?: EnvRegistry,
+): Promise<BuiltEvaluator> {
+  const ids = [spec.known?.envId, spec.model.kind === 'env' ? spec.model.env.envId : undefined].filter(
+    (id): id is string => id !== undefined,
+  );
+  const reg = registry ?? (await registryFor(ids));
+  let model: RolloutModel;
+  if (spec.model.kind === 'env') {
+    const { env, params } = resolveEnv(reg, spec.model.env);
+    model = envRolloutModel(env, params);
+  } else {
+    const ensemble = await deserializeEnsemble(spec.model.manifest, spec.model.weights);
+    try {
+      model = ensembleRolloutModel(
+        ensemble,
+        spec.model.layout,
+        spec.model.members ? { members: spec.model.members } : {},
+      );
+    } finally {
+      // The rollout model keeps its own copies of the weights.
+      ensemble.dispose();
+    }
+  }
+  const known = spec.known ? knownFunctions(reg, spec.known) : undefined;
+  const evaluator = trajectoryEvaluator({
+    model,
+    ...(known ? { reward: known.reward, terminal: known.terminal } : {}),
+    ...(spec.particles !== undefined ? { particles: spec.particles } : {}),
+    ...(spec.propagation !== undefined ? { propagation: spec.propagation } : {}),
+    ...extra,
+  });
+  return { evaluator, model, dispose: () => model.dispose() };
+}
