@@ -34,6 +34,8 @@ export interface ExecutionOptions {
   logger: Logger;
   /** Woken with the job id after each appended event, for in-process followers. */
   wake: Wake;
+  /** See {@link JobRunnerOptions.environment}. */
+  environment: Json;
 }
 
 type Ending =
@@ -149,7 +151,13 @@ export class JobExecution {
 
     this.startTimers();
     this.worker = spawnJobWorker(
-      { job_id: id, params: record.params, handler_url: handlerUrl, ...(checkpoint ? { checkpoint } : {}) },
+      {
+        job_id: id,
+        params: record.params,
+        environment: this.options.environment,
+        handler_url: handlerUrl,
+        ...(checkpoint ? { checkpoint } : {}),
+      },
       (message, reply) => this.enqueue(() => this.onMessage(message, reply)),
     );
     if (this.abortReason) this.sendAbort();

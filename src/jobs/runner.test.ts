@@ -54,6 +54,20 @@ describe('JobRunner', () => {
     expect(await runner.events(job.id, { after: events.length - 2 })).toEqual(events.slice(-2));
   });
 
+  it('gives handlers the runner environment, which stays out of the job record', async () => {
+    await runner.stop();
+    runner = new JobRunner({
+      rootDir: dir,
+      handlers: testHandlers,
+      pollMs: 20,
+      environment: { data_dir: '/srv/x' },
+    });
+    runner.start();
+    const done = await runToEnd('environment', { a: 1 });
+    expect(done.result).toEqual({ environment: { data_dir: '/srv/x' }, params: { a: 1 } });
+    expect(done.params).toEqual({ a: 1 });
+  });
+
   it('lists jobs in creation order, by status, with a cursor', async () => {
     const a = await runner.submit('count', { n: 1 });
     const b = await runner.submit('count', { n: 1 });

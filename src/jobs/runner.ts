@@ -38,6 +38,8 @@ export interface JobRunnerOptions {
   /** How long an aborted handler may take to stop before its thread is killed. Default 10 s. */
   abortGraceMs?: number;
   logger?: Logger;
+  /** Given to every handler as `ctx.environment` (JSON; not stored with jobs). Default `{}`. */
+  environment?: Json;
 }
 
 /** Filters and paging of `JobRunner.list`. */
@@ -60,6 +62,7 @@ export class JobRunner {
   private readonly maxConcurrent: number;
   private readonly abortGraceMs: number;
   private readonly logger: Logger;
+  private readonly environment: Json;
   private readonly wake = new Wake();
   private readonly executions = new Map<string, JobExecution>();
   /** Ids of finished jobs: they never change again, so the claim loop skips them unread. */
@@ -77,6 +80,7 @@ export class JobRunner {
     this.pollMs = options.pollMs ?? 500;
     this.maxConcurrent = options.maxConcurrent ?? 1;
     this.abortGraceMs = options.abortGraceMs ?? 10_000;
+    this.environment = options.environment ?? {};
     this.logger = options.logger ?? pino({ level: 'silent' });
   }
 
@@ -199,6 +203,7 @@ export class JobRunner {
       abortGraceMs: this.abortGraceMs,
       logger: this.logger,
       wake: this.wake,
+      environment: this.environment,
     });
   }
 

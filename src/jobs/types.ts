@@ -84,6 +84,11 @@ export interface JobContext {
   params: Json;
   /** The bytes last passed to `saveCheckpoint`, when the job is being resumed. */
   checkpoint?: Uint8Array;
+  /**
+   * The runner's {@link JobRunnerOptions.environment}: server-side settings every handler needs
+   * (e.g. the data directory), kept out of the job's params and record.
+   */
+  environment: Json;
   /** Aborted on cancel, on runner shutdown and when the lease is lost; stop soon after. */
   signal: AbortSignal;
   /** Reports progress; throws the abort reason once `signal` is aborted (a built-in abort check). */

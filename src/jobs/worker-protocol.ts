@@ -10,6 +10,8 @@ export interface WorkerInput {
   job_id: string;
   params: Json;
   checkpoint?: Uint8Array;
+  /** See {@link JobContext.environment}. */
+  environment: Json;
   /** The handler module's URL (`file:` URL; `.ts` works, see worker-bootstrap.mjs). */
   handler_url: string;
 }

@@ -44,6 +44,7 @@ function messageOf(err: unknown): string {
 const ctx: JobContext = {
   job_id: input.job_id,
   params: input.params,
+  environment: input.environment,
   ...(input.checkpoint ? { checkpoint: input.checkpoint } : {}),
   signal: controller.signal,
   progress(data) {

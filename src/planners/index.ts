@@ -73,19 +73,7 @@ export function createPlanner(
   actions: PlanActions,
   tf?: TfModule,
 ): Planner {
-  if (!PLANNER_TYPES.includes(config.type)) {
-    throw new RangeError(`unknown planner type "${String(config.type)}"; one of ${PLANNER_TYPES.join(', ')}`);
-  }
-  // Checked with the defaults filled in, so that e.g. elites above a default population are caught.
-  const { cem, ...own } = config as PlannerConfig & { cem?: Partial<CemConfig> };
-  checkNumbers({ ...DEFAULTS[config.type], ...own });
-  if (config.type === 'cem-gradient') checkNumbers({ ...CEM_DEFAULTS, ...cem }, 'cem.');
-  const supports = plannerSupports(config.type);
-  if (actions.kind === 'box' ? !supports.box : !supports.discrete) {
-    throw new RangeError(
-      `planner "${config.type}" does not support ${actions.kind === 'box' ? 'Box' : 'Discrete'} actions`,
-    );
-  }
+  checkPlannerConfig(config, actions);
   const { type: _type, ...rest } = config;
   switch (config.type) {
     case 'random-shooting':
@@ -112,6 +100,42 @@ export function createPlanner(
           : undefined;
       return gradientPlanner(tf, box(actions), gradient, inner);
     }
+  }
+}
+
+/**
+ * Validates planner settings for an action space without building the planner: known type,
+ * known fields only, numbers in range (with the defaults filled in, so that e.g. elites above a
+ * default population are caught), a supported action space. Throws a RangeError naming the field.
+ */
+export function checkPlannerConfig(config: PlannerConfig & { horizon: number }, actions: PlanActions): void {
+  if (!PLANNER_TYPES.includes(config.type)) {
+    throw new RangeError(`unknown planner type "${String(config.type)}"; one of ${PLANNER_TYPES.join(', ')}`);
+  }
+  const { cem, ...own } = config as PlannerConfig & { cem?: Partial<CemConfig> };
+  const known = new Set(['type', 'horizon', ...Object.keys(DEFAULTS[config.type])]);
+  if (config.type === 'gradient' || config.type === 'cem-gradient') known.add('learningRate');
+  if (config.type === 'cem-gradient') known.add('cem');
+  for (const key of Object.keys(config)) {
+    if (!known.has(key)) {
+      throw new RangeError(
+        `planner "${config.type}" has no setting "${key}"; it takes ${[...known].join(', ')}`,
+      );
+    }
+  }
+  if (config.horizon === undefined) throw new RangeError('planner horizon is required');
+  checkNumbers({ ...DEFAULTS[config.type], ...own });
+  if (config.type === 'cem-gradient') {
+    for (const key of Object.keys(cem ?? {})) {
+      if (!(key in CEM_DEFAULTS)) throw new RangeError(`planner cem has no setting "${key}"`);
+    }
+    checkNumbers({ ...CEM_DEFAULTS, ...cem }, 'cem.');
+  }
+  const supports = plannerSupports(config.type);
+  if (actions.kind === 'box' ? !supports.box : !supports.discrete) {
+    throw new RangeError(
+      `planner "${config.type}" does not support ${actions.kind === 'box' ? 'Box' : 'Discrete'} actions`,
+    );
   }
 }
 

@@ -101,8 +101,12 @@ export class FsStore implements Store {
     return this.#versions.delete(collection, id);
   }
 
-  appendSegment(stream: string, bytes: Uint8Array): Promise<{ seq: number }> {
-    return this.#segments.append(stream, bytes);
+  appendSegment(
+    stream: string,
+    bytes: Uint8Array,
+    options?: { expectedSeq?: number },
+  ): Promise<{ seq: number }> {
+    return this.#segments.append(stream, bytes, options?.expectedSeq);
   }
 
   readSegment(stream: string, seq: number): Promise<Uint8Array> {

@@ -114,3 +114,28 @@ describe('segments', () => {
     expect((await store.appendSegment('jobs/j1', text('again'))).seq).toBe(1);
   });
 });
+
+describe('conditional segment appends', () => {
+  it('append with expectedSeq succeeds only as exactly that number', async () => {
+    const { FsStore } = await import('./fs-store.ts');
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'seg-cond-'));
+    try {
+      const store = new FsStore(dir);
+      expect(await store.appendSegment('s', Uint8Array.of(1), { expectedSeq: 1 })).toEqual({ seq: 1 });
+      await expect(store.appendSegment('s', Uint8Array.of(2), { expectedSeq: 1 })).rejects.toThrow(
+        /precondition/,
+      );
+      expect(await store.listSegments('s')).toEqual([1]);
+      const racing = await Promise.allSettled(
+        [2, 2, 2].map((n) => store.appendSegment('s', Uint8Array.of(n), { expectedSeq: n })),
+      );
+      expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await store.listSegments('s')).toEqual([1, 2]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

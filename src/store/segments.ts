@@ -7,7 +7,7 @@
  * @module
  */
 import { join } from 'node:path';
-import { StoreNotFoundError } from './errors.ts';
+import { StoreNotFoundError, StorePreconditionError } from './errors.ts';
 import { assertNonNegativeInteger, assertPositiveInteger, streamComponents } from './ids.ts';
 import { NumberedDir } from './numbered.ts';
 import { decodeRecord, encodeRecord } from './record.ts';
@@ -38,9 +38,13 @@ export class FsSegments {
   }
 
   /** See {@link Store.appendSegment}. */
-  async append(stream: string, bytes: Uint8Array): Promise<{ seq: number }> {
+  async append(stream: string, bytes: Uint8Array, expectedSeq?: number): Promise<{ seq: number }> {
     const dir = this.segments(stream);
-    return { seq: await dir.append(encodeRecord(bytes)) };
+    if (expectedSeq === undefined) return { seq: await dir.append(encodeRecord(bytes)) };
+    assertPositiveInteger('expectedSeq', expectedSeq);
+    // Exclusive create of exactly that number: of racing conditional appends, one wins.
+    if (await dir.create(expectedSeq, encodeRecord(bytes))) return { seq: expectedSeq };
+    throw new StorePreconditionError(`seq ${expectedSeq}`, `seq ${(await dir.latest()) + 1}`);
   }
 
   /** See {@link Store.readSegment}. */

@@ -170,8 +170,14 @@ export interface Store {
    * Appends an immutable segment to `stream` (names like `agents/<id>/transitions`, components as
    * {@link ID_PATTERN}, joined by `/`) and returns its sequence number. Sequence numbers are 1, 2, ...
    * without gaps; racing appends from any number of processes all succeed with distinct numbers.
+   * With `expectedSeq`, the append is conditional: it succeeds only as exactly that number (the
+   * stream's version + 1 when the caller looked), else throws StorePreconditionError.
    */
-  appendSegment(stream: string, bytes: Uint8Array): Promise<{ seq: number }>;
+  appendSegment(
+    stream: string,
+    bytes: Uint8Array,
+    options?: { expectedSeq?: number },
+  ): Promise<{ seq: number }>;
 
   /**
    * The bytes of segment `seq`, verified.
