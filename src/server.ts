@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { jobHandlerModules } from './agents/job-kinds.ts';
+import { AgentService } from './agents/service.ts';
 import type { Config } from './config.ts';
 import { defaultRegistry } from './envs/index.ts';
 import { setMujocoMessageHandler } from './envs/mujoco/runtime.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
+import { loadSpec } from './http/spec.ts';
+import { JobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { loadKeyring } from './state/keyring.ts';
+import { openStore } from './store/index.ts';
 import { initTensorBackend } from './tensor/backend.ts';
 
 /** The package version, reported by `/v1/health`. */
@@ -22,7 +28,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Loads keys, builds the app and listens; resolves once the port is bound. */
+/**
+ * Loads keys, builds the app, starts the job runner (on `<dataDir>/jobs`) and listens; resolves
+ * once the port is bound.
+ */
 export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
@@ -31,8 +40,28 @@ export async function startServer(
   // Eagerly, so that a MODELGYM_BACKEND that cannot load stops the start with its reason.
   const backend = await initTensorBackend({ logger });
   const keyring = await loadKeyring({ secret: config.secret, dataDir: config.dataDir });
+  const jobs = new JobRunner({
+    rootDir: join(config.dataDir, 'jobs'),
+    handlers: jobHandlerModules,
+    // What every handler gets as ctx.environment (agent jobs read and write the store there).
+    environment: { data_dir: config.dataDir },
+    logger: logger.child({ component: 'jobs' }),
+  });
+  const shutdown = new AbortController();
+  const registry = await defaultRegistry();
+  const spec = loadSpec();
+  const agents = new AgentService({
+    store: openStore(config.dataDir),
+    registry,
+    keyring,
+    jobs,
+    limits: {
+      maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
+      maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
+    },
+  });
   const app = createApp({
-    registry: await defaultRegistry(),
+    registry,
     keyring,
     logger,
     tensorBackend: () => ({
@@ -45,8 +74,12 @@ export async function startServer(
     }),
     metrics: createMetrics(),
     version,
+    jobs,
+    agents,
+    shutdown: shutdown.signal,
     ...(config.maxBodyBytes !== undefined ? { maxBodyBytes: config.maxBodyBytes } : {}),
   });
+  jobs.start();
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
       // Announced at info whatever LOG_LEVEL says: with PORT=0 this line is how callers learn the port.
@@ -61,9 +94,26 @@ export async function startServer(
       resolvePromise({
         server,
         port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: async () => {
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          // Ends open event streams, or closing would wait for every followed job to finish.
+          // Their connections go idle after close() began, which closes only those idle then.
+          shutdown.abort();
+          const sweep = setInterval(() => {
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          }, 50);
+          try {
+            // Running jobs keep their checkpoints and are resumed by the next runner.
+            await Promise.all([closed, jobs.stop(), agents.close()]);
+          } finally {
+            clearInterval(sweep);
+          }
+        },
       });
     });
-    server.once('error', reject);
+    server.once('error', (err) => {
+      void jobs.stop();
+      reject(err);
+    });
   });
 }

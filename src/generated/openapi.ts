@@ -355,6 +355,331 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agent-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agent types, each with its config schema and named presets. */
+        get: operations["listAgentTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agents, oldest first. */
+        get: operations["listAgents"];
+        put?: never;
+        /**
+         * Create an agent for a served env or a registered external env.
+         * @description Give exactly one of `env_id` (a served env: its spaces, and its reward and termination
+         *     functions are used while planning) and `external_env_id` (a registered simulator we do
+         *     not run: the model learns what the env does not declare). `config` overrides the
+         *     `preset` (default `default`) field by field.
+         */
+        post: operations["createAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an agent from an export (config, model weights and transitions in one object). */
+        post: operations["importAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        /** An agent, its latest version and how much data it holds. */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        /** Delete an agent with its versions and transitions. */
+        delete: operations["deleteAgent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        /** The agent as one object (config, latest weights, transitions), for `POST /v1/agents/import`. */
+        get: operations["exportAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append a batch of transitions to the agent's data (an immutable segment).
+         * @description Rows are `[n, ...]` arrays or tensors. Concurrent appends never lose data. `If-Match`
+         *     (the agent's ETag) makes the append conditional on the agent not having changed.
+         */
+        post: operations["addTransitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fit the agent's model on all its transitions, as a job; success adds a version. */
+        post: operations["trainAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan from an observation with the agent's model (MPC); the action plus the whole plan and its predictions.
+         * @description Deterministic given (agent version, observation, `context`, `seed`): any replica answers
+         *     the same for the same tensor backend. `context` is the previous answer's, which warm-starts
+         *     the planner (the plan shifted by one step); leave it out at the start of an episode.
+         */
+        post: operations["planAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/act": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The first action of a plan (as `plan`, without the predictions). */
+        post: operations["actAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/learn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the model-based RL loop on a served env, server-side, as a job.
+         * @description Random actions for `warmup_steps`, then MPC with the current model, refitting every
+         *     `refit_every` steps; every episode's return goes to the job's events (the learning curve),
+         *     every transition to the agent's data, every refit to a new version.
+         */
+        post: operations["learnAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agents/{agent_id}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run evaluation episodes of the agent's MPC policy on a served env, as a job (result - per-episode returns). */
+        post: operations["evaluateAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-envs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered external envs, oldest first. */
+        get: operations["listExternalEnvs"];
+        put?: never;
+        /** Register a simulator that runs on the client (its spaces, and optionally a served env's reward). */
+        post: operations["createExternalEnv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/external-envs/{external_env_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_env_id: components["parameters"]["ExternalEnvId"];
+            };
+            cookie?: never;
+        };
+        /** A registered external env. */
+        get: operations["getExternalEnv"];
+        put?: never;
+        post?: never;
+        /** Unregister an external env (agents made for it keep their copy of its spaces). */
+        delete: operations["deleteExternalEnv"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs, oldest first. */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /** A job's status, progress and (when done) result. */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        /** Cancel a job (a queued one at once; a running one at its next check). */
+        delete: operations["cancelJob"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{job_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A job's progress events; a live server-sent-event stream with `Accept - text/event-stream`.
+         * @description With `Accept: text/event-stream`, the events so far and then each new one as it happens
+         *     (`id` = the event's `seq`, `event` = its type, `data` = the event as JSON), ending after
+         *     the final event (`succeeded`, `failed` or `cancelled`); `Last-Event-ID` or `after` resumes.
+         *     Otherwise a snapshot of the events after `after`.
+         */
+        get: operations["getJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -368,11 +693,16 @@ export interface components {
          *     episode ended), `payload-too-large` (413), `unsupported-media-type` (415), `validation`
          *     (422: the body, path or query breaks the schema; see `errors`), `invalid-action` (422:
          *     wrong shape or dtype, NaN/inf, outside a Discrete/MultiDiscrete/MultiBinary space),
-         *     `invalid-argument` (422: bad kwargs or reset options), `internal` (500).
+         *     `invalid-argument` (422: bad kwargs or reset options, bad agent config, observation of the
+         *     wrong shape, agent/env mismatch), `unknown-agent`, `unknown-external-env`, `unknown-job`
+         *     (404), `precondition-failed` (412: `If-Match` is not the current ETag), `conflict` (409),
+         *     `not-trained` (409: planning before the agent has a trained version), `invalid-context`
+         *     (400: a plan context that is tampered, foreign or from another agent), `corrupt-data` (500:
+         *     stored data failed its checksum; it is never used), `internal` (500).
          */
         Problem: {
             /** @enum {string} */
-            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal";
+            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal" | "https://modelgym.dev/problems/unknown-agent" | "https://modelgym.dev/problems/unknown-external-env" | "https://modelgym.dev/problems/unknown-job" | "https://modelgym.dev/problems/precondition-failed" | "https://modelgym.dev/problems/conflict" | "https://modelgym.dev/problems/not-trained" | "https://modelgym.dev/problems/invalid-context" | "https://modelgym.dev/problems/corrupt-data";
             title: string;
             status: number;
             detail?: string;
@@ -648,6 +978,263 @@ export interface components {
             info: components["schemas"]["Info"];
             state: components["schemas"]["StateToken"];
         };
+        ResourceId: string;
+        /** @description RFC 3339 UTC time. */
+        Timestamp: string;
+        /** @description Nested arrays of numbers, or a Tensor. */
+        ArrayLike: unknown[] | components["schemas"]["Tensor"];
+        EnvRef: {
+            env_id: components["schemas"]["EnvIdString"];
+            env_kwargs?: components["schemas"]["Kwargs"];
+            /** @description For envs with a task family, the task whose reward (and dynamics) apply. */
+            task?: Record<string, never>;
+        };
+        /** @description The probabilistic dynamics ensemble (PETS). Targets are state deltas. */
+        ModelConfig: {
+            ensemble_size?: number;
+            hidden_sizes?: number[];
+            /** @description Predict means only (MSE) instead of Gaussians (NLL). */
+            deterministic?: boolean;
+            /** @description Members used for planning */
+            elites?: number;
+            /** @description Learn the reward (forced for envs without a known reward). */
+            learned_reward?: boolean;
+            /** @description Learn `terminated` (for envs without a known termination). */
+            learned_termination?: boolean;
+        };
+        TrainingConfig: {
+            epochs?: number;
+            batch_size?: number;
+            learning_rate?: number;
+            holdout_ratio?: number;
+            patience?: number;
+        };
+        /**
+         * @description `type` picks the optimiser; its other fields override that optimiser's defaults:
+         *     random-shooting (population), cem (population, elites, iterations, alpha, bounds, execute),
+         *     icem (population, elites, iterations, alpha, decay, noiseExponent, keepElites),
+         *     mppi/pddm (population, iterations, kappa, sigma, beta), gradient (population, steps,
+         *     learningRate, initScale), cem-gradient (gradient fields plus `cem`), categorical-cem
+         *     (Discrete actions; population, elites, iterations, alpha, minProbability).
+         */
+        PlannerConfig: {
+            /** @enum {string} */
+            type: "random-shooting" | "cem" | "icem" | "mppi" | "pddm" | "gradient" | "cem-gradient" | "categorical-cem";
+            horizon?: number;
+            population?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Every field is optional; missing ones come from the preset. */
+        MpcConfig: {
+            model?: components["schemas"]["ModelConfig"];
+            training?: components["schemas"]["TrainingConfig"];
+            planner?: components["schemas"]["PlannerConfig"];
+            particles?: number;
+            /** @enum {string} */
+            propagation?: "ts1" | "tsinf" | "expectation";
+            /** @description Candidate shards per evaluation, run on worker threads where cores allow; plans depend on it, not on the cores. */
+            shards?: number;
+            /** @description Seed of weight initialisation and training. */
+            seed?: number;
+        };
+        AgentPreset: {
+            name: string;
+            description: string;
+            /** @description Where the settings come from (paper */
+            source?: string;
+            config: components["schemas"]["MpcConfig"];
+        };
+        AgentType: {
+            type: string;
+            description: string;
+            /** @description JSON Schema of `config`. */
+            config_schema: Record<string, never>;
+            presets: components["schemas"]["AgentPreset"][];
+        };
+        AgentTypeList: {
+            agent_types: components["schemas"]["AgentType"][];
+        };
+        CreateAgentRequest: {
+            /** @enum {string} */
+            type: "mpc";
+            name?: string;
+            env_id?: components["schemas"]["EnvIdString"];
+            env_kwargs?: components["schemas"]["Kwargs"];
+            /** @description For task families, the task whose reward the planner uses. */
+            task?: Record<string, never>;
+            external_env_id?: components["schemas"]["ResourceId"];
+            preset?: string;
+            config?: components["schemas"]["MpcConfig"];
+        };
+        Agent: {
+            id: components["schemas"]["ResourceId"];
+            type: string;
+            name?: string;
+            env_id?: string;
+            env_kwargs?: components["schemas"]["Kwargs"];
+            task?: Record<string, never>;
+            external_env_id?: string;
+            preset?: string;
+            config: components["schemas"]["MpcConfig"];
+            observation_space: components["schemas"]["SpaceDescription"];
+            action_space: components["schemas"]["SpaceDescription"];
+            /** @description Latest trained version (0 = not trained yet). */
+            version: number;
+            transitions: number;
+            /** @description Per-member validation MSE of the latest version. */
+            validation_mse?: number[];
+            created_at: components["schemas"]["Timestamp"];
+        };
+        AgentList: {
+            items: components["schemas"]["Agent"][];
+            next: string | null;
+        };
+        /** @description `n` transitions: observation and next_observation `[n, obs...]`, action `[n, act...]` (`[n]` for Discrete), reward and terminated `[n]`. */
+        TransitionBatch: {
+            observation: components["schemas"]["ArrayLike"];
+            action: components["schemas"]["ArrayLike"];
+            reward: components["schemas"]["ArrayLike"];
+            next_observation: components["schemas"]["ArrayLike"];
+            terminated?: components["schemas"]["ArrayLike"];
+        };
+        TransitionsAdded: {
+            added: number;
+            /** @description Total transitions of the agent. */
+            transitions: number;
+            /** @description Sequence number of the stored segment. */
+            segment: number;
+        };
+        TrainRequest: {
+            training?: components["schemas"]["TrainingConfig"];
+            seed?: number;
+        };
+        PlanRequest: {
+            observation: components["schemas"]["ArrayLike"];
+            /** @description The previous answer's `context` (sealed warm start); leave out at an episode's start. */
+            context?: string;
+            seed?: number;
+            /** @description Plan with this version (default the latest). */
+            version?: number;
+        };
+        /** @description Mean and standard deviation over the particles (the ensemble's spread). */
+        PredictionSummary: {
+            mean: unknown[];
+            std: unknown[];
+        };
+        PlanResponse: {
+            /** @description The first action (Box - array; Discrete - integer). */
+            action: unknown;
+            /** @description The planned sequence, `[horizon, ...]`. */
+            actions: unknown[];
+            /** @description The planner's estimate of the plan's return. */
+            value: number;
+            predicted_observations: components["schemas"]["PredictionSummary"];
+            predicted_rewards: components["schemas"]["PredictionSummary"];
+            context: string;
+            version: number;
+            planner: string;
+            /** @description Sequences scored for this plan. */
+            evaluations?: number;
+        };
+        ActResponse: {
+            action: unknown;
+            context: string;
+            version: number;
+        };
+        LearnRequest: {
+            env_id?: components["schemas"]["EnvIdString"];
+            env_kwargs?: components["schemas"]["Kwargs"];
+            /** @description Env steps in all (warm-up included). */
+            steps: number;
+            /** @description Random-action steps first (default 200). */
+            warmup_steps?: number;
+            /** @description Env steps between refits (default 200). */
+            refit_every?: number;
+            seed?: number;
+            max_episode_steps?: number;
+        };
+        EvaluateRequest: {
+            env_id?: components["schemas"]["EnvIdString"];
+            env_kwargs?: components["schemas"]["Kwargs"];
+            episodes?: number;
+            seeds?: number[];
+            max_episode_steps?: number;
+            version?: number;
+        };
+        AgentExport: {
+            /** @enum {string} */
+            format: "modelgym.agent";
+            /** @enum {integer} */
+            format_version: 1;
+            /** @description The agent's stored record. */
+            agent: Record<string, never>;
+            /** @description The latest version's ensemble (manifest and weight bytes), absent when untrained. */
+            model?: {
+                manifest: Record<string, never>;
+                /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
+                weights: unknown;
+                meta?: Record<string, never>;
+            };
+            /** @description The transition segments (raw bytes each). */
+            transitions?: unknown[];
+        };
+        CreateExternalEnvRequest: {
+            name?: string;
+            observation_space: components["schemas"]["SpaceDescription"];
+            action_space: components["schemas"]["SpaceDescription"];
+            /** @description Use a served env's batched reward and termination (its observations must mean the same); else agents learn them. */
+            reward?: components["schemas"]["EnvRef"];
+            max_episode_steps?: number;
+        };
+        ExternalEnv: {
+            id: components["schemas"]["ResourceId"];
+            name?: string;
+            observation_space: components["schemas"]["SpaceDescription"];
+            action_space: components["schemas"]["SpaceDescription"];
+            reward?: components["schemas"]["EnvRef"];
+            max_episode_steps?: number;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        ExternalEnvList: {
+            items: components["schemas"]["ExternalEnv"][];
+            next: string | null;
+        };
+        Job: {
+            id: string;
+            /** @description `train`, `learn` or `evaluate`. */
+            kind: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+            params: Record<string, never>;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            started_at?: components["schemas"]["Timestamp"];
+            finished_at?: components["schemas"]["Timestamp"];
+            attempts: number;
+            /** @description `{done, total, ...}` from the latest progress event. */
+            progress?: Record<string, never>;
+            /** @description The job's result once it succeeded. */
+            result?: unknown;
+            error?: {
+                message?: string;
+            };
+            cancel_requested?: boolean;
+        };
+        JobList: {
+            items: components["schemas"]["Job"][];
+            next: string | null;
+        };
+        JobEvent: {
+            seq: number;
+            time: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            type: "queued" | "started" | "progress" | "log" | "checkpoint" | "succeeded" | "failed" | "cancelled" | "resumed";
+            data?: unknown;
+        };
+        JobEventList: {
+            events: components["schemas"]["JobEvent"][];
+        };
     };
     responses: {
         /** @description An RFC 9457 problem. */
@@ -664,9 +1251,23 @@ export interface components {
     parameters: {
         /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
         EnvId: components["schemas"]["EnvIdString"];
+        AgentId: components["schemas"]["ResourceId"];
+        ExternalEnvId: components["schemas"]["ResourceId"];
+        JobId: components["schemas"]["ResourceId"];
+        /** @description Page size (default 100). */
+        Limit: string;
+        /** @description The last id of the previous page. */
+        After: components["schemas"]["ResourceId"];
+        /** @description The resource's ETag; the request fails with 412 if the resource has changed since. */
+        IfMatch: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The resource's current version tag (for `If-Match`). */
+        ETag: string;
+        /** @description Where the created job lives (`/v1/jobs/{job_id}`). */
+        Location: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1124,6 +1725,597 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+        };
+    };
+    listAgentTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentTypeList"];
+                    "application/msgpack": components["schemas"]["AgentTypeList"];
+                };
+            };
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The last id of the previous page. */
+                after?: components["parameters"]["After"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentList"];
+                    "application/msgpack": components["schemas"]["AgentList"];
+                };
+            };
+            422: components["responses"]["Problem"];
+        };
+    };
+    createAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgentRequest"];
+                "application/msgpack": components["schemas"]["CreateAgentRequest"];
+            };
+        };
+        responses: {
+            /** @description The new agent (untrained, version 0). */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                    "application/msgpack": components["schemas"]["Agent"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    importAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentExport"];
+                "application/msgpack": components["schemas"]["AgentExport"];
+            };
+        };
+        responses: {
+            /** @description The imported agent, under a new id. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                    "application/msgpack": components["schemas"]["Agent"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                    "application/msgpack": components["schemas"]["Agent"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's ETag; the request fails with 412 if the resource has changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+        };
+    };
+    exportAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export (use msgpack: weights travel as `bin`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentExport"];
+                    "application/msgpack": components["schemas"]["AgentExport"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    addTransitions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The resource's ETag; the request fails with 412 if the resource has changed since. */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionBatch"];
+                "application/msgpack": components["schemas"]["TransitionBatch"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransitionsAdded"];
+                    "application/msgpack": components["schemas"]["TransitionsAdded"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            412: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    trainAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TrainRequest"];
+                "application/msgpack": components["schemas"]["TrainRequest"];
+            };
+        };
+        responses: {
+            /** @description The job (follow `GET /v1/jobs/{job_id}/events`). */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                    "application/msgpack": components["schemas"]["Job"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    planAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+                "application/msgpack": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanResponse"];
+                    "application/msgpack": components["schemas"]["PlanResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    actAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+                "application/msgpack": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The action. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActResponse"];
+                    "application/msgpack": components["schemas"]["ActResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    learnAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LearnRequest"];
+                "application/msgpack": components["schemas"]["LearnRequest"];
+            };
+        };
+        responses: {
+            /** @description The job. */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                    "application/msgpack": components["schemas"]["Job"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    evaluateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agent_id: components["parameters"]["AgentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateRequest"];
+                "application/msgpack": components["schemas"]["EvaluateRequest"];
+            };
+        };
+        responses: {
+            /** @description The job. */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                    "application/msgpack": components["schemas"]["Job"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listExternalEnvs: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The last id of the previous page. */
+                after?: components["parameters"]["After"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalEnvList"];
+                    "application/msgpack": components["schemas"]["ExternalEnvList"];
+                };
+            };
+            422: components["responses"]["Problem"];
+        };
+    };
+    createExternalEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExternalEnvRequest"];
+                "application/msgpack": components["schemas"]["CreateExternalEnvRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalEnv"];
+                    "application/msgpack": components["schemas"]["ExternalEnv"];
+                };
+            };
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getExternalEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_env_id: components["parameters"]["ExternalEnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The env. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalEnv"];
+                    "application/msgpack": components["schemas"]["ExternalEnv"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    deleteExternalEnv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                external_env_id: components["parameters"]["ExternalEnvId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: {
+                status?: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+                /** @description Page size (default 100). */
+                limit?: components["parameters"]["Limit"];
+                /** @description The last id of the previous page. */
+                after?: components["parameters"]["After"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                    "application/msgpack": components["schemas"]["JobList"];
+                };
+            };
+            422: components["responses"]["Problem"];
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                    "application/msgpack": components["schemas"]["Job"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job after the request. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                    "application/msgpack": components["schemas"]["Job"];
+                };
+            };
+            404: components["responses"]["Problem"];
+        };
+    };
+    getJobEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events with a larger `seq`. */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                job_id: components["parameters"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                    "application/json": components["schemas"]["JobEventList"];
+                    "application/msgpack": components["schemas"]["JobEventList"];
+                };
+            };
+            404: components["responses"]["Problem"];
         };
     };
 }

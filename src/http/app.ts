@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import type { AgentService } from '../agents/service.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
+import type { JobRunner } from '../jobs/index.ts';
 import type { Keyring } from '../state/keyring.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorHandler } from './error-handler.ts';
@@ -8,13 +10,15 @@ import type { Metrics } from './metrics.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { type OperationHandler, operationHandler } from './operation.ts';
 import { ApiError } from './problems.ts';
+import { agentHandlers, externalEnvHandlers } from './routes/agents.ts';
 import { envHandlers } from './routes/envs.ts';
+import { jobHandlers } from './routes/jobs.ts';
 import { opsHandlers, type TensorBackendProbe } from './routes/ops.ts';
 import { renderHandlers } from './routes/render.ts';
 import { replayHandlers } from './routes/replay.ts';
 import { taskHandlers } from './routes/tasks.ts';
 import { vectorHandlers } from './routes/vector.ts';
-import { loadSpec, loadSpecText, type SpecOperation, specOperations } from './spec.ts';
+import { inlineRefs, loadSpec, loadSpecText, type SpecOperation, specOperations } from './spec.ts';
 import { compileValidators } from './validation.ts';
 
 /** What the app is built from; everything stateful is passed in, so tests build apps freely. */
@@ -24,6 +28,12 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   version: string;
+  /** Runs and serves jobs (the server starts and stops it; the app only calls it). */
+  jobs: JobRunner;
+  /** Agents and external envs. */
+  agents: AgentService;
+  /** Aborted at shutdown: open event streams end, so that closing the server does not wait on them. */
+  shutdown?: AbortSignal;
   /** Reports the tensor backend for `/v1/health`. */
   tensorBackend?: TensorBackendProbe;
   /** Overrides the spec's `x-limits.max_body_bytes`. */
@@ -46,6 +56,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ...replayHandlers({ ...deps, maxActions: doc['x-limits'].max_replay_actions }),
     ...renderHandlers(deps),
     ...taskHandlers(deps),
+    ...jobHandlers(deps),
+    ...agentHandlers({
+      agents: deps.agents,
+      configSchema: inlineRefs(doc, doc.components.schemas.MpcConfig),
+    }),
+    ...externalEnvHandlers(deps),
     ...opsHandlers({
       metrics: deps.metrics,
       specText,

@@ -26,6 +26,21 @@ export function requestFormat(contentType: string | undefined): WireFormat {
   );
 }
 
+/** One media range of an Accept header: its lower-cased type and its q (1 when absent). */
+export interface AcceptedType {
+  type: string;
+  q: number;
+}
+
+/** The media ranges of an Accept header, in order (parameters other than q ignored). */
+export function parseAccept(accept: string): AcceptedType[] {
+  return accept.split(',').map((part) => {
+    const [typeRaw, ...params] = part.split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return { type: typeRaw!.trim().toLowerCase(), q: qParam ? Number(qParam.slice(2)) : 1 };
+  });
+}
+
 /**
  * Picks the response format from Accept (highest q wins, msgpack on ties when listed first);
  * with no Accept header, answers in the request's own format. 406 when nothing acceptable.
@@ -33,11 +48,7 @@ export function requestFormat(contentType: string | undefined): WireFormat {
 export function responseFormat(accept: string | undefined, fallback: WireFormat): WireFormat {
   if (!accept || accept.trim() === '') return fallback;
   let best: { format: WireFormat; q: number } | undefined;
-  for (const part of accept.split(',')) {
-    const [typeRaw, ...params] = part.split(';');
-    const type = typeRaw!.trim().toLowerCase();
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
+  for (const { type, q } of parseAccept(accept)) {
     if (!(q > 0)) continue;
     const format: WireFormat | undefined = msgpackTypes.has(type)
       ? 'msgpack'

@@ -3,6 +3,7 @@ import type { AppEnv } from './app-env.ts';
 import { decodeBody, requestFormat, responseFormat } from './codec.ts';
 import { readBody } from './read-body.ts';
 import type { SpecOperation } from './spec.ts';
+import { prefersEventStream } from './sse.ts';
 import { assertValid, type OperationValidators } from './validation.ts';
 
 /** What a route handler receives: path parameters, query and body, all validated against the spec. */
@@ -16,8 +17,9 @@ export interface OperationInput {
 export type OperationHandler = (c: Context<AppEnv>, input: OperationInput) => Response | Promise<Response>;
 
 /**
- * Wraps a handler with everything the spec says about its operation: content negotiation, the
- * body limit, decoding (JSON or msgpack), and ajv validation of path, query and body.
+ * Wraps a handler with everything the spec says about its operation: content negotiation
+ * (JSON, msgpack, or an event stream where the spec offers one), the body limit, decoding
+ * (JSON or msgpack), and ajv validation of path, query and body.
  */
 export function operationHandler(
   op: SpecOperation,
@@ -32,7 +34,10 @@ export function operationHandler(
     const inFormat = hasBody && contentType ? requestFormat(contentType) : 'json';
     // Set first so that a 406 from negotiation is itself answered in the request's format.
     c.set('format', inFormat);
-    c.set('format', responseFormat(c.req.header('accept'), inFormat));
+    // A client that prefers an event stream the operation offers gets it from the handler
+    // (which checks Accept itself); problems before the stream starts go out as JSON.
+    const accept = c.req.header('accept');
+    if (!(op.eventStream && prefersEventStream(accept))) c.set('format', responseFormat(accept, inFormat));
     const params = c.req.param() as Record<string, string>;
     assertValid(validators.params, params, '/path');
     const query = c.req.query();

@@ -24,6 +24,14 @@ export const problemCatalog: Readonly<Record<ProblemKind, { status: number; titl
   'invalid-action': { status: 422, title: 'Invalid action' },
   'invalid-argument': { status: 422, title: 'Invalid argument' },
   internal: { status: 500, title: 'Internal error' },
+  'unknown-agent': { status: 404, title: 'Unknown agent' },
+  'unknown-external-env': { status: 404, title: 'Unknown external environment' },
+  'unknown-job': { status: 404, title: 'Unknown job' },
+  'precondition-failed': { status: 412, title: 'Precondition failed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'not-trained': { status: 409, title: 'Agent not trained' },
+  'invalid-context': { status: 400, title: 'Invalid plan context' },
+  'corrupt-data': { status: 500, title: 'Stored data is corrupt' },
 };
 
 /** Full `type` URI of a problem kind. */

@@ -9,7 +9,13 @@ export const specPath = fileURLToPath(new URL('../../openapi/openapi.yaml', impo
 export interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
   components: { schemas: Record<string, unknown> };
-  'x-limits': { max_body_bytes: number; max_num_envs: number; max_replay_actions: number };
+  'x-limits': {
+    max_body_bytes: number;
+    max_num_envs: number;
+    max_replay_actions: number;
+    max_transitions_per_request: number;
+    max_plan_rollouts: number;
+  };
   [key: string]: unknown;
 }
 
@@ -25,6 +31,8 @@ export interface SpecOperation {
   /** Schema of the request body, when the operation takes one. */
   bodySchema: unknown;
   bodyRequired: boolean;
+  /** A success response may be a server-sent-event stream (`text/event-stream`). */
+  eventStream: boolean;
 }
 
 /** A path or query parameter. */
@@ -79,8 +87,34 @@ export function specOperations(doc: OpenApiDocument): SpecOperation[] {
         parameters: params.map((p) => ({ ...p, required: p.required ?? false })),
         bodySchema: body ? body.content['application/json']?.schema : undefined,
         bodyRequired: body?.required ?? false,
+        eventStream: offersEventStream(doc, op.responses),
       });
     }
   }
   return ops;
+}
+
+function offersEventStream(doc: OpenApiDocument, responses: unknown): boolean {
+  return Object.entries((responses as Record<string, unknown> | undefined) ?? {}).some(
+    ([status, response]) => {
+      const content = resolveRef<{ content?: Record<string, unknown> }>(doc, response as object).content;
+      return status.startsWith('2') && content !== undefined && 'text/event-stream' in content;
+    },
+  );
+}
+
+/** A copy of a schema with its local `$ref`s replaced by what they name (for serving schemas alone). */
+export function inlineRefs(doc: OpenApiDocument, schema: unknown): Record<string, unknown> {
+  const resolve = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(resolve);
+    if (typeof node !== 'object' || node === null) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/')) {
+      let target: unknown = doc;
+      for (const part of ref.slice(2).split('/')) target = (target as Record<string, unknown>)[part];
+      return resolve(target);
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]));
+  };
+  return resolve(schema) as Record<string, unknown>;
 }

@@ -5,12 +5,13 @@ import { StateTokenError, seal, unseal } from './seal.ts';
 /** Payload layout version inside sealed tokens; bump it when a layout changes. */
 const payloadVersion = 1;
 
-/** What a token holds: one episode, or a vector batch. */
-export type TokenKind = 'episode' | 'vector';
+/** What a token holds: one episode, a vector batch, or an agent's plan context (warm start). */
+export type TokenKind = 'episode' | 'vector' | 'plan';
 
 const kindRoutes: Record<TokenKind, string> = {
   episode: '/reset and /step',
   vector: '/vector/reset and /vector/step',
+  plan: "an agent's /plan and /act (as `context`)",
 };
 
 /** Seals a payload object (plain msgpack data) of a kind, for an env. */
@@ -47,11 +48,14 @@ export function openPayload(
   if (p.v !== payloadVersion)
     throw new StateTokenError(`state token payload version is not ${payloadVersion}`);
   if (p.k !== kind) {
-    const other = p.k === 'episode' ? 'episode' : 'vector';
-    throw new StateTokenError(`this is a ${other} state token; use it with ${kindRoutes[other]}`);
+    const other: TokenKind = p.k === 'episode' || p.k === 'plan' ? p.k : 'vector';
+    const what = other === 'plan' ? 'a plan context' : `a ${other} state token`;
+    throw new StateTokenError(`this is ${what}; use it with ${kindRoutes[other]}`);
   }
-  if (p.env !== envId)
-    throw new StateTokenError(`state token belongs to env "${String(p.env)}", not "${envId}"`);
+  if (p.env !== envId) {
+    const owner = kind === 'plan' ? 'agent' : 'env';
+    throw new StateTokenError(`token belongs to ${owner} "${String(p.env)}", not "${envId}"`);
+  }
   return p;
 }
 

@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
+import { AgentService } from '../../src/agents/service.ts';
 import { defaultRegistry } from '../../src/envs/index.ts';
 import type { EnvRegistry } from '../../src/envs/registry.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createMetrics } from '../../src/http/metrics.ts';
+import { loadSpec } from '../../src/http/spec.ts';
+import { JobRunner, type JobRunnerOptions } from '../../src/jobs/index.ts';
 import { Keyring, stateKeyFromSecret } from '../../src/state/keyring.ts';
+import { openStore } from '../../src/store/index.ts';
 import { packMsgpack, unpackMsgpack } from '../../src/wire/msgpack.ts';
 
 /** Every env the server serves, MuJoCo's included (loaded once per test file). */
@@ -12,14 +19,59 @@ export const testRegistry: EnvRegistry = await defaultRegistry();
 /** The secret every test app shares, so tokens move between test "replicas". */
 export const testSecret = 'modelgym test secret, not for production';
 
+/** The job kinds of test apps: `count` (see test/fixtures/jobs/count-job.ts). */
+export const testJobHandlers: Record<string, URL> = {
+  count: new URL('../fixtures/jobs/count-job.ts', import.meta.url),
+};
+
+/**
+ * A job runner for tests, not started, on `rootDir` or on a fresh path under the temp dir
+ * (created only once a job is submitted: tests that submit jobs remove it themselves).
+ */
+export function testJobRunner(options: Partial<JobRunnerOptions> = {}): JobRunner {
+  return new JobRunner({
+    rootDir: join(tmpdir(), `modelgym-test-jobs-${randomUUID()}`),
+    handlers: testJobHandlers,
+    pollMs: 20,
+    ...options,
+  });
+}
+
+/** The agents service of a test app: a store on a fresh temp path (created on first write). */
+export function testAgents(options: { jobs: JobRunner; secret?: string; dataDir?: string }): AgentService {
+  const spec = loadSpec();
+  return new AgentService({
+    store: openStore(options.dataDir ?? join(tmpdir(), `modelgym-test-store-${randomUUID()}`)),
+    registry: testRegistry,
+    keyring: new Keyring(stateKeyFromSecret(options.secret ?? testSecret)),
+    jobs: options.jobs,
+    limits: {
+      maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
+      maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
+    },
+  });
+}
+
 /** An app as the server builds it, with silent logs and no default process metrics. */
-export function testApp(options: { secret?: string; maxBodyBytes?: number } = {}) {
+export function testApp(
+  options: {
+    secret?: string;
+    maxBodyBytes?: number;
+    jobs?: JobRunner;
+    agents?: AgentService;
+    shutdown?: AbortSignal;
+  } = {},
+) {
+  const jobs = options.jobs ?? testJobRunner();
   return createApp({
     registry: testRegistry,
     keyring: new Keyring(stateKeyFromSecret(options.secret ?? testSecret)),
     logger: pino({ level: 'silent' }),
     metrics: createMetrics({ defaultMetrics: false }),
     version: 'test',
+    jobs,
+    agents: options.agents ?? testAgents({ jobs, ...(options.secret ? { secret: options.secret } : {}) }),
+    ...(options.shutdown ? { shutdown: options.shutdown } : {}),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
   });
 }

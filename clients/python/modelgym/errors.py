@@ -125,6 +125,38 @@ class ServerError(ModelgymError):
     """5xx: the server failed (``internal``, or a proxy's gateway error)."""
 
 
+class UnknownAgent(NotFound):
+    """404 ``unknown-agent``: no agent with this id."""
+
+
+class UnknownExternalEnv(NotFound):
+    """404 ``unknown-external-env``: no registered external env with this id."""
+
+
+class UnknownJob(NotFound):
+    """404 ``unknown-job``: no job with this id."""
+
+
+class PreconditionFailed(ModelgymError):
+    """412 ``precondition-failed``: ``If-Match`` is not the resource's current ETag."""
+
+
+class Conflict(ModelgymError):
+    """409 ``conflict``."""
+
+
+class NotTrained(ModelgymError):
+    """409 ``not-trained``: the agent has no trained version to plan with yet."""
+
+
+class InvalidContext(ModelgymError, ValueError):
+    """400 ``invalid-context``: a tampered, foreign or other agent's plan context."""
+
+
+class CorruptData(ServerError):
+    """500 ``corrupt-data``: stored data failed its checksum (it was not used)."""
+
+
 PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "unknown-env": UnknownEnv,
     "not-found": NotFound,
@@ -139,6 +171,14 @@ PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "invalid-action": InvalidAction,
     "invalid-argument": InvalidArgument,
     "internal": ServerError,
+    "unknown-agent": UnknownAgent,
+    "unknown-external-env": UnknownExternalEnv,
+    "unknown-job": UnknownJob,
+    "precondition-failed": PreconditionFailed,
+    "conflict": Conflict,
+    "not-trained": NotTrained,
+    "invalid-context": InvalidContext,
+    "corrupt-data": CorruptData,
 }
 """Exception class by problem kind (the last segment of the ``type`` URI)."""
 

@@ -73,6 +73,22 @@ export class InvalidActionError extends ModelgymError {}
 export class InvalidArgumentError extends ModelgymError {}
 /** 500 `internal`. */
 export class InternalError extends ModelgymError {}
+/** 404 `unknown-agent`. */
+export class UnknownAgentError extends ModelgymError {}
+/** 404 `unknown-external-env`. */
+export class UnknownExternalEnvError extends ModelgymError {}
+/** 404 `unknown-job`. */
+export class UnknownJobError extends ModelgymError {}
+/** 412 `precondition-failed`: `If-Match` is not the resource's current ETag. */
+export class PreconditionFailedError extends ModelgymError {}
+/** 409 `conflict`. */
+export class ConflictError extends ModelgymError {}
+/** 409 `not-trained`: the agent has no trained version to plan with yet. */
+export class NotTrainedError extends ModelgymError {}
+/** 400 `invalid-context`: a tampered, foreign or other agent's plan context. */
+export class InvalidContextError extends ModelgymError {}
+/** 500 `corrupt-data`: stored data failed its checksum. */
+export class CorruptDataError extends ModelgymError {}
 
 type Kind = ProblemType extends `${typeof prefix}${infer K}` ? K : never;
 
@@ -91,6 +107,14 @@ const classes: Record<Kind, typeof ModelgymError> = {
   'invalid-action': InvalidActionError,
   'invalid-argument': InvalidArgumentError,
   internal: InternalError,
+  'unknown-agent': UnknownAgentError,
+  'unknown-external-env': UnknownExternalEnvError,
+  'unknown-job': UnknownJobError,
+  'precondition-failed': PreconditionFailedError,
+  conflict: ConflictError,
+  'not-trained': NotTrainedError,
+  'invalid-context': InvalidContextError,
+  'corrupt-data': CorruptDataError,
 };
 
 function isProblem(value: unknown): value is Problem {

@@ -1,0 +1,93 @@
+/**
+ * Fits an agent's dynamics ensemble on all its transitions and stores the result as its next
+ * version. Warm-starts from the latest version when there is one (as PETS and mbrl-lib keep
+ * training one model as data grows), else initialises from the config's seed.
+ * @module
+ */
+import { createEnsemble, type Ensemble } from '../../models/ensemble.ts';
+import { actionRowWidth, inputDim, outputDim, transitionsToDataset } from '../../models/layout.ts';
+import { type EpochStats, trainEnsemble } from '../../models/train.ts';
+import type { Store } from '../../store/store.ts';
+import { AgentArgumentError } from '../errors.ts';
+import type { AgentRecord } from '../record.ts';
+import type { TransitionReader } from '../transitions.ts';
+import { ensembleOf, loadVersion, saveVersion } from '../versions.ts';
+import type { TrainingSection } from './config.ts';
+
+/** Options of {@link fitAgentModel}. */
+export interface FitOptions {
+  /** Overrides of the agent's training settings for this fit. */
+  training?: Partial<TrainingSection>;
+  /** Seed of the holdout split, bootstraps and batch order (default: the agent's seed + version). */
+  seed?: number;
+  /** Called after every epoch (throw to stop). */
+  onEpoch?(stats: EpochStats): void;
+}
+
+/** What a fit produced. */
+export interface FitResult {
+  version: number;
+  transitions: number;
+  epochs: number;
+  validationMse: number[];
+  elites: number[];
+}
+
+/** The fewest transitions a fit accepts (a holdout split needs a few rows). */
+export const MIN_FIT_TRANSITIONS = 8;
+
+/** See the module doc. */
+export async function fitAgentModel(
+  store: Store,
+  reader: TransitionReader,
+  record: AgentRecord,
+  options: FitOptions = {},
+): Promise<FitResult> {
+  const { layout, config } = record;
+  const data = await reader.load(record.id, layout.obsDim, actionRowWidth(layout));
+  if (data.n < MIN_FIT_TRANSITIONS) {
+    throw new AgentArgumentError(
+      'transitions',
+      `training needs at least ${MIN_FIT_TRANSITIONS} transitions; the agent has ${data.n}`,
+    );
+  }
+  const latest = await loadVersion(store, record.id);
+  const ensemble: Ensemble = latest
+    ? await ensembleOf(latest)
+    : await createEnsemble(
+        {
+          inputDim: inputDim(layout),
+          outputDim: outputDim(layout),
+          hiddenSizes: config.model.hidden_sizes,
+          ensembleSize: config.model.ensemble_size,
+          deterministic: config.model.deterministic,
+        },
+        { seed: config.seed },
+      );
+  try {
+    const t = { ...config.training, ...options.training };
+    const result = trainEnsemble(ensemble, transitionsToDataset(layout, data), {
+      epochs: t.epochs,
+      batchSize: t.batch_size,
+      learningRate: t.learning_rate,
+      holdoutRatio: t.holdout_ratio,
+      ...(t.patience !== undefined ? { patience: t.patience } : {}),
+      numElites: config.model.elites,
+      seed: options.seed ?? config.seed + (latest?.version ?? 0),
+      ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
+    });
+    const version = await saveVersion(store, record.id, ensemble, {
+      transitions: data.n,
+      validationMse: result.valMse,
+    });
+    return {
+      version,
+      transitions: data.n,
+      epochs: result.epochs.length,
+      validationMse: result.valMse,
+      elites: result.elites,
+    };
+  } finally {
+    ensemble.dispose();
+  }
+}

@@ -1,0 +1,595 @@
+/**
+ * The agents service: everything the agent and external-env routes do, on the store, the env
+ * registry, the job runner and the key ring. No HTTP here: inputs are decoded values, errors are
+ * the agents layer's (see errors.ts) and the store's, outputs are wire-shaped plain objects.
+ * @module
+ */
+import { randomInt } from 'node:crypto';
+import type { EnvRegistry } from '../envs/registry.ts';
+import type { JobRecord, JobRunner } from '../jobs/index.ts';
+import { actionRowWidth, inputDim, outputDim, type Transitions } from '../models/layout.ts';
+import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
+import type { PlanContext } from '../planners/planner.ts';
+import { type EnvRef, resolveEnv } from '../planners/spec.ts';
+import type { Keyring } from '../state/keyring.ts';
+import type { Store } from '../store/store.ts';
+import { openContext, sealContext } from './context.ts';
+import {
+  AgentArgumentError,
+  InvalidContextError,
+  NotTrainedError,
+  PreconditionFailedError,
+  UnknownResourceError,
+} from './errors.ts';
+import { ExternalEnvs, rewardRef } from './external-envs.ts';
+import { newId } from './ids.ts';
+import { MPC_PRESETS, type MpcConfigInput, planRollouts, resolveMpcConfig } from './mpc/config.ts';
+import { MpcPolicy, type PolicyPlan } from './mpc/policy.ts';
+import { type AgentRecord, envAction, layoutFor, planActions } from './record.ts';
+import { decodeSegment, encodeSegment, TransitionReader, transitionStream } from './transitions.ts';
+import { deleteVersions, latestVersion, loadVersion, saveVersion } from './versions.ts';
+
+const COLLECTION = 'agents';
+
+/** Limits from the spec's `x-limits`. */
+export interface AgentLimits {
+  maxPlanRollouts: number;
+  maxTransitionsPerRequest: number;
+}
+
+/** What the service is built on. */
+export interface AgentServiceDeps {
+  store: Store;
+  registry: EnvRegistry;
+  keyring: Keyring;
+  jobs: JobRunner;
+  limits: AgentLimits;
+  /** Policies kept built (LRU); default 4. */
+  policyCacheSize?: number;
+}
+
+/** A create request (validated against the spec). */
+export interface CreateAgent {
+  type: 'mpc';
+  name?: string;
+  env_id?: string;
+  env_kwargs?: Record<string, unknown>;
+  task?: Record<string, unknown>;
+  external_env_id?: string;
+  preset?: string;
+  config?: MpcConfigInput;
+}
+
+/** A flat numeric array with its shape (decoded from nested arrays or a tensor). */
+export interface NumArray {
+  values: Float32Array;
+  shape: number[];
+}
+
+/** The wire form of an agent. */
+export interface AgentView {
+  id: string;
+  type: 'mpc';
+  name?: string;
+  env_id?: string;
+  env_kwargs?: Record<string, unknown>;
+  task?: unknown;
+  external_env_id?: string;
+  preset: string;
+  config: AgentRecord['config'];
+  observation_space: AgentRecord['observation_space'];
+  action_space: AgentRecord['action_space'];
+  version: number;
+  transitions: number;
+  validation_mse?: number[];
+  created_at: string;
+}
+
+/** An exported agent (the spec's `AgentExport`). */
+export interface AgentExport {
+  format: 'modelgym.agent';
+  format_version: 1;
+  agent: unknown;
+  model?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
+  transitions?: Array<Uint8Array | string>;
+}
+
+/** Bytes from msgpack `bin` or JSON base64 text. */
+function toBytes(value: unknown, field: string): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value))
+    return new Uint8Array(Buffer.from(value, 'base64'));
+  throw new AgentArgumentError(field, 'must be bytes (msgpack bin) or base64 text (JSON)');
+}
+
+/** Job kinds of the agents (see job-kinds.ts). */
+export type AgentJobKind = 'agent-train' | 'agent-learn' | 'agent-evaluate';
+
+function notFound(err: unknown): boolean {
+  return (err as { code?: string }).code === 'not-found' || err instanceof RangeError;
+}
+
+/** See the module doc. */
+export class AgentService {
+  readonly externalEnvs: ExternalEnvs;
+  readonly reader: TransitionReader;
+  readonly #deps: AgentServiceDeps;
+  readonly #policies = new Map<string, Promise<MpcPolicy>>();
+
+  constructor(deps: AgentServiceDeps) {
+    this.#deps = deps;
+    this.externalEnvs = new ExternalEnvs(deps.store, deps.registry);
+    this.reader = new TransitionReader(deps.store);
+  }
+
+  /** Agent types with their presets (the config schema is the spec's, added by the route). */
+  types() {
+    return [
+      {
+        type: 'mpc',
+        description:
+          'Model-predictive control over a learned probabilistic dynamics ensemble (PETS family): fit the ' +
+          "ensemble on the agent's transitions, plan with random shooting, CEM, iCEM, MPPI/PDDM or gradients.",
+        presets: MPC_PRESETS.map((p) => ({
+          name: p.name,
+          description: p.description,
+          source: p.source,
+          config: p.config,
+        })),
+      },
+    ];
+  }
+
+  /** Creates an agent for a served env or an external env. */
+  async create(req: CreateAgent): Promise<{ agent: AgentView; etag: string }> {
+    if ((req.env_id === undefined) === (req.external_env_id === undefined)) {
+      throw new AgentArgumentError('env_id', 'give exactly one of env_id and external_env_id');
+    }
+    let env: EnvRef | undefined;
+    let known: EnvRef | undefined;
+    let observation: AgentRecord['observation_space'];
+    let action: AgentRecord['action_space'];
+    if (req.env_id !== undefined) {
+      env = {
+        envId: req.env_id,
+        ...(req.env_kwargs ? { kwargs: req.env_kwargs } : {}),
+        ...(req.task ? { task: req.task } : {}),
+      };
+      const resolved = resolveEnv(this.#deps.registry, env);
+      observation = resolved.env.observationSpace(resolved.params).describe();
+      action = resolved.env.actionSpace(resolved.params).describe();
+      known = env;
+    } else {
+      if (req.env_kwargs || req.task)
+        throw new AgentArgumentError('env_kwargs', 'env_kwargs and task are for served envs (env_id)');
+      const external = await this.externalEnvs.get(req.external_env_id!);
+      observation = external.observation_space;
+      action = external.action_space;
+      known = rewardRef(external);
+    }
+    const actions = planActions(action);
+    const config = resolveMpcConfig(req.preset, req.config, actions, this.#deps.limits);
+    if (!known) {
+      // Nothing declares the reward or termination: the model learns both.
+      config.model.learned_reward = true;
+      config.model.learned_termination = true;
+    }
+    const record: AgentRecord = {
+      id: newId('ag'),
+      type: 'mpc',
+      ...(req.name !== undefined ? { name: req.name } : {}),
+      ...(env ? { env } : {}),
+      ...(req.external_env_id !== undefined ? { external_env_id: req.external_env_id } : {}),
+      preset: req.preset ?? 'default',
+      config,
+      observation_space: observation,
+      action_space: action,
+      layout: layoutFor(observation, action, {
+        reward: config.model.learned_reward,
+        termination: config.model.learned_termination,
+      }),
+      ...(known && !config.model.learned_reward ? { known } : {}),
+      created_at: new Date().toISOString(),
+    };
+    if (record.known === undefined && !config.model.learned_reward) {
+      throw new AgentArgumentError(
+        'config.model.learned_reward',
+        'this env declares no reward: learned_reward must be true',
+      );
+    }
+    await this.#deps.store.createDoc(COLLECTION, record.id, record);
+    return this.view(record.id);
+  }
+
+  /** The stored record; UnknownResourceError when absent. */
+  async record(id: string): Promise<{ record: AgentRecord; docEtag: string }> {
+    try {
+      const { value, etag } = await this.#deps.store.getDoc<AgentRecord>(COLLECTION, id);
+      return { record: value, docEtag: etag };
+    } catch (err) {
+      if (notFound(err)) throw new UnknownResourceError('agent', id);
+      throw err;
+    }
+  }
+
+  /** The agent as the API shows it, with its ETag. */
+  async view(id: string): Promise<{ agent: AgentView; etag: string }> {
+    const { record, docEtag } = await this.record(id);
+    return this.#viewOf(record, docEtag);
+  }
+
+  async #viewOf(record: AgentRecord, docEtag: string): Promise<{ agent: AgentView; etag: string }> {
+    const { store } = this.#deps;
+    const version = await latestVersion(store, record.id);
+    const seq = await store.streamVersion(transitionStream(record.id));
+    const transitions = await this.reader.count(
+      record.id,
+      record.layout.obsDim,
+      actionRowWidth(record.layout),
+    );
+    const latest =
+      version > 0
+        ? await store.getVersion<{ validation_mse: number[] }>(COLLECTION, record.id, version)
+        : undefined;
+    const agent: AgentView = {
+      id: record.id,
+      type: record.type,
+      ...(record.name !== undefined ? { name: record.name } : {}),
+      ...(record.env ? { env_id: record.env.envId } : {}),
+      ...(record.env?.kwargs ? { env_kwargs: record.env.kwargs } : {}),
+      ...(record.env?.task !== undefined ? { task: record.env.task } : {}),
+      ...(record.external_env_id !== undefined ? { external_env_id: record.external_env_id } : {}),
+      preset: record.preset,
+      config: record.config,
+      observation_space: record.observation_space,
+      action_space: record.action_space,
+      version,
+      transitions,
+      ...(latest ? { validation_mse: latest.value.validation_mse } : {}),
+      created_at: record.created_at,
+    };
+    return { agent, etag: agentEtag(docEtag, version, seq) };
+  }
+
+  async list(options: {
+    limit?: number;
+    after?: string;
+  }): Promise<{ items: AgentView[]; next: string | null }> {
+    const page = await this.#deps.store.listDocs<AgentRecord>(COLLECTION, options);
+    const items = await Promise.all(page.items.map(async (i) => (await this.#viewOf(i.value, i.etag)).agent));
+    return { items, next: page.next };
+  }
+
+  /** Deletes an agent, its versions and its data; `ifMatch` must be its current ETag when given. */
+  async delete(id: string, ifMatch?: string): Promise<void> {
+    const { store } = this.#deps;
+    const { etag } = await this.view(id);
+    const { docEtag } = await this.record(id);
+    checkEtag(ifMatch, etag);
+    await store.deleteDoc(COLLECTION, id, { ifMatch: docEtag });
+    await deleteVersions(store, id);
+    await store.deleteStream(transitionStream(id));
+    this.reader.forget(id);
+    for (const key of [...this.#policies.keys()]) if (key.startsWith(`${id}@`)) void this.#evict(key);
+  }
+
+  /** Appends a batch of transitions (one segment). */
+  async addTransitions(
+    id: string,
+    batch: {
+      observation: NumArray;
+      action: NumArray;
+      reward: NumArray;
+      next_observation: NumArray;
+      terminated?: NumArray;
+    },
+    ifMatch?: string,
+  ): Promise<{ added: number; transitions: number; segment: number }> {
+    const { record } = await this.record(id);
+    const t = this.#transitions(record, batch);
+    const stream = transitionStream(id);
+    let expectedSeq: number | undefined;
+    if (ifMatch !== undefined) {
+      const { etag } = await this.view(id);
+      checkEtag(ifMatch, etag);
+      expectedSeq = (await this.#deps.store.streamVersion(stream)) + 1;
+    }
+    const bytes = encodeSegment(t, record.layout.obsDim, actionRowWidth(record.layout));
+    const { seq } = await this.#deps.store.appendSegment(
+      stream,
+      bytes,
+      expectedSeq === undefined ? {} : { expectedSeq },
+    );
+    const total = await this.reader.count(id, record.layout.obsDim, actionRowWidth(record.layout));
+    return { added: t.n, transitions: total, segment: seq };
+  }
+
+  #transitions(record: AgentRecord, batch: Parameters<AgentService['addTransitions']>[1]): Transitions {
+    const d = record.layout.obsDim;
+    const a = actionRowWidth(record.layout);
+    const n = batch.reward.values.length;
+    if (n === 0) throw new AgentArgumentError('reward', 'a transition batch needs at least one row');
+    if (n > this.#deps.limits.maxTransitionsPerRequest) {
+      throw new AgentArgumentError(
+        'reward',
+        `at most ${this.#deps.limits.maxTransitionsPerRequest} transitions per request, got ${n}`,
+      );
+    }
+    const rows = (field: string, arr: NumArray, width: number) => {
+      if (arr.values.length !== n * width || arr.shape[0] !== n) {
+        throw new AgentArgumentError(
+          field,
+          `${field} must have ${n} rows of ${width} values (shape [${n}${width > 1 || field.includes('obs') ? `, ${width}` : ''}]), got shape [${arr.shape}]`,
+        );
+      }
+      for (const v of arr.values)
+        if (!Number.isFinite(v)) throw new AgentArgumentError(field, `${field} holds a non-finite number`);
+      return arr.values;
+    };
+    const actionValues = rows('action', batch.action, a);
+    if (record.layout.action.kind === 'discrete') {
+      const space = record.action_space as { start: number; n: number };
+      for (let i = 0; i < n; i++) {
+        const index = actionValues[i]! - space.start;
+        if (!Number.isInteger(index) || index < 0 || index >= space.n) {
+          throw new AgentArgumentError(
+            'action',
+            `action[${i}] = ${actionValues[i]} is not in the Discrete space`,
+          );
+        }
+        actionValues[i] = index;
+      }
+    }
+    const terminated = new Uint8Array(n);
+    if (batch.terminated) {
+      const flags = rows('terminated', batch.terminated, 1);
+      for (let i = 0; i < n; i++) terminated[i] = flags[i] ? 1 : 0;
+    }
+    return {
+      n,
+      obs: rows('observation', batch.observation, d),
+      action: actionValues,
+      nextObs: rows('next_observation', batch.next_observation, d),
+      reward: rows('reward', batch.reward, 1),
+      terminated,
+    };
+  }
+
+  /** Plans from an observation (see the plan route). */
+  async plan(
+    id: string,
+    req: { observation: NumArray; context?: string; seed?: number; version?: number },
+    predict: boolean,
+  ) {
+    const { record } = await this.record(id);
+    const obs = req.observation.values;
+    if (obs.length !== record.layout.obsDim) {
+      throw new AgentArgumentError(
+        'observation',
+        `the agent's observations have ${record.layout.obsDim} values, got ${obs.length}`,
+      );
+    }
+    for (const v of obs)
+      if (!Number.isFinite(v))
+        throw new AgentArgumentError('observation', 'observation holds a non-finite number');
+    let context: PlanContext | undefined;
+    let version = req.version;
+    if (req.context !== undefined) {
+      const opened = openContext(req.context, id, this.#deps.keyring);
+      context = opened.context;
+      version ??= opened.version;
+    }
+    const policy = await this.#policy(record, version);
+    const seed = req.seed ?? randomInt(2 ** 48);
+    let out: PolicyPlan;
+    try {
+      out = policy.plan(obs, { seed, predict, ...(context ? { context } : {}) });
+    } catch (err) {
+      // A context from another version may not fit the planner (horizon changed): refuse it.
+      if (err instanceof RangeError && context) throw new InvalidContextError(err.message);
+      throw err;
+    }
+    const w = policy.actionWidth;
+    const rows = (a: Float32Array, width: number) =>
+      Array.from({ length: a.length / width }, (_, i) => Array.from(a.subarray(i * width, (i + 1) * width)));
+    const sealed = sealContext(id, policy.version, out.context, this.#deps.keyring);
+    const base = {
+      action: envAction(record.action_space, out.action),
+      context: sealed,
+      version: policy.version,
+    };
+    if (!predict) return base;
+    const p = out.predictions!;
+    const actions = rows(out.sequence, w).map((r) => envAction(record.action_space, Float32Array.from(r)));
+    return {
+      ...base,
+      actions,
+      value: out.value,
+      predicted_observations: {
+        mean: rows(p.observations.mean, record.layout.obsDim),
+        std: rows(p.observations.std, record.layout.obsDim),
+      },
+      predicted_rewards: { mean: Array.from(p.rewards.mean), std: Array.from(p.rewards.std) },
+      planner: record.config.planner.type,
+      evaluations: out.evaluations,
+      seed,
+    };
+  }
+
+  /** The policy of a version (default latest), built once and cached. */
+  async #policy(record: AgentRecord, version?: number): Promise<MpcPolicy> {
+    const v = version ?? (await latestVersion(this.#deps.store, record.id));
+    if (v === 0) throw new NotTrainedError(record.id);
+    const key = `${record.id}@${v}`;
+    let entry = this.#policies.get(key);
+    if (entry === undefined) {
+      entry = (async () => {
+        const loaded = await loadVersion(this.#deps.store, record.id, v).catch((err) => {
+          if (notFound(err))
+            throw new AgentArgumentError('version', `agent "${record.id}" has no version ${v}`);
+          throw err;
+        });
+        return MpcPolicy.build(record, loaded!);
+      })();
+      this.#policies.set(key, entry);
+      entry.catch(() => this.#policies.delete(key));
+      const max = this.#deps.policyCacheSize ?? 4;
+      while (this.#policies.size > max) await this.#evict(this.#policies.keys().next().value!);
+    } else {
+      // Most recently used last.
+      this.#policies.delete(key);
+      this.#policies.set(key, entry);
+    }
+    return entry;
+  }
+
+  async #evict(key: string): Promise<void> {
+    const entry = this.#policies.get(key);
+    this.#policies.delete(key);
+    await (await entry?.catch(() => undefined))?.dispose();
+  }
+
+  /** Submits an agent job after checking the agent and the request. */
+  async submit(kind: AgentJobKind, id: string, params: Record<string, unknown>): Promise<JobRecord> {
+    const { record } = await this.record(id);
+    if (kind !== 'agent-train') {
+      const envId = (params.env_id as string | undefined) ?? record.env?.envId;
+      if (envId === undefined) {
+        throw new AgentArgumentError(
+          'env_id',
+          'this agent is for an external env: name a served env_id to run episodes on',
+        );
+      }
+      const ref: EnvRef = {
+        envId,
+        ...(params.env_kwargs
+          ? { kwargs: params.env_kwargs as Record<string, unknown> }
+          : record.env?.kwargs
+            ? { kwargs: record.env.kwargs }
+            : {}),
+      };
+      const { env, params: envParams } = resolveEnv(this.#deps.registry, ref);
+      const obs = env.observationSpace(envParams).describe();
+      const act = env.actionSpace(envParams).describe();
+      if (
+        JSON.stringify(obs) !== JSON.stringify(record.observation_space) ||
+        JSON.stringify(act) !== JSON.stringify(record.action_space)
+      ) {
+        throw new AgentArgumentError(
+          'env_id',
+          `${envId}'s spaces differ from the agent's: the agent cannot act in it`,
+        );
+      }
+      if (kind === 'agent-evaluate' && (await latestVersion(this.#deps.store, id)) === 0)
+        throw new NotTrainedError(id);
+    }
+    return this.#deps.jobs.submit(kind, { agent_id: id, ...params });
+  }
+
+  /** The agent as one object: its record, latest model version and transition segments. */
+  async exportAgent(id: string): Promise<AgentExport> {
+    const { store } = this.#deps;
+    const { record } = await this.record(id);
+    const loaded = await loadVersion(store, id);
+    const stream = transitionStream(id);
+    const transitions: Uint8Array[] = [];
+    for (const seq of await store.listSegments(stream))
+      transitions.push(await store.readSegment(stream, seq));
+    return {
+      format: 'modelgym.agent',
+      format_version: 1,
+      agent: record,
+      ...(loaded
+        ? {
+            model: {
+              manifest: loaded.record.manifest,
+              weights: loaded.weights,
+              meta: { transitions: loaded.record.transitions, validation_mse: loaded.record.validation_mse },
+            },
+          }
+        : {}),
+      transitions,
+    };
+  }
+
+  /** Creates a new agent (new id) from an export; everything is validated before anything is stored. */
+  async importAgent(exported: AgentExport): Promise<{ agent: AgentView; etag: string }> {
+    const r = exported.agent as Partial<AgentRecord>;
+    if (r?.type !== 'mpc' || typeof r.config !== 'object' || !r.observation_space || !r.action_space) {
+      throw new AgentArgumentError('agent', 'not an exported mpc agent record');
+    }
+    const actions = planActions(r.action_space);
+    const config = resolveMpcConfig(r.preset, r.config, actions, this.#deps.limits);
+    const layout = layoutFor(r.observation_space, r.action_space, {
+      reward: config.model.learned_reward,
+      termination: config.model.learned_termination,
+    });
+    if (r.known) resolveEnv(this.#deps.registry, r.known);
+    const width = actionRowWidth(layout);
+    const segments = (exported.transitions ?? []).map((t, i) => {
+      const bytes = toBytes(t, `transitions.${i}`);
+      try {
+        decodeSegment(bytes, layout.obsDim, width);
+      } catch (err) {
+        throw new AgentArgumentError(`transitions.${i}`, (err as Error).message);
+      }
+      return bytes;
+    });
+    let ensemble: Awaited<ReturnType<typeof deserializeEnsemble>> | undefined;
+    let weights: Uint8Array | undefined;
+    if (exported.model) {
+      weights = toBytes(exported.model.weights, 'model.weights');
+      try {
+        ensemble = await deserializeEnsemble(exported.model.manifest as EnsembleManifest, weights);
+      } catch (err) {
+        throw new AgentArgumentError('model', (err as Error).message);
+      }
+      if (ensemble.config.inputDim !== inputDim(layout) || ensemble.config.outputDim !== outputDim(layout)) {
+        ensemble.dispose();
+        throw new AgentArgumentError('model', "the model's sizes do not fit the agent's spaces");
+      }
+    }
+    const record: AgentRecord = {
+      ...(r as AgentRecord),
+      id: newId('ag'),
+      config,
+      layout,
+      created_at: new Date().toISOString(),
+    };
+    const { store } = this.#deps;
+    try {
+      await store.createDoc(COLLECTION, record.id, record);
+      for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
+      if (ensemble) {
+        const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };
+        await saveVersion(store, record.id, ensemble, {
+          transitions: meta.transitions ?? 0,
+          validationMse: meta.validation_mse ?? [],
+        });
+      }
+    } finally {
+      ensemble?.dispose();
+    }
+    return this.view(record.id);
+  }
+
+  /** Frees every cached policy (server shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([...this.#policies.keys()].map((k) => this.#evict(k)));
+  }
+
+  /** Plan rows of an agent's config (for docs and checks). */
+  static planRollouts = planRollouts;
+}
+
+/** The agent's ETag: its record, latest version and transition segment count. */
+function agentEtag(docEtag: string, version: number, seq: number): string {
+  return `"${docEtag.replaceAll('"', '')}.v${version}.s${seq}"`;
+}
+
+/** Throws a precondition error when `ifMatch` is given and is not the current ETag (or `*`). */
+function checkEtag(ifMatch: string | undefined, current: string): void {
+  if (ifMatch === undefined) return;
+  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (!tags.includes('*') && !tags.includes(current)) throw new PreconditionFailedError(ifMatch, current);
+}
