@@ -195,7 +195,11 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
           if (remote.includes(job) || job.population === 0) continue;
           results.set(job, score(obs, job.actions, job.population, new FastNormal(job.noise)));
         }
-        if (remote.length > 0) runner!.wait().forEach((r, i) => results.set(remote[i]!, r));
+        if (remote.length > 0) {
+          runner!.wait().forEach((r, i) => {
+            results.set(remote[i]!, r);
+          });
+        }
         const returns = new Float32Array(population);
         jobs.forEach((job, s) => {
           if (job.population > 0) returns.set(results.get(job)!, bounds[s]!);

@@ -12,6 +12,7 @@ import { ColoredNoise } from './colored-noise.ts';
 import {
   type BoxActions,
   centreSequence,
+  clamp,
   type Planner,
   type PlanOutput,
   type PlanProblem,
@@ -85,7 +86,7 @@ export function icemPlanner(actions: BoxActions, config: Partial<IcemConfig> & {
         for (let i = 0; i < sampled * len; i++) {
           const j = i % w;
           const v = mean[i % len]! + std[i % len]! * population[i]!;
-          population[i] = v < actions.low[j]! ? actions.low[j]! : v > actions.high[j]! ? actions.high[j]! : v;
+          population[i] = clamp(v, actions.low[j]!, actions.high[j]!);
         }
         population.set(carried, sampled * len);
         if (it === c.iterations - 1) population.set(mean, (total - 1) * len);

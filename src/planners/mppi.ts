@@ -11,6 +11,7 @@
 import {
   type BoxActions,
   centreSequence,
+  clamp,
   type Planner,
   type PlanOutput,
   type PlanProblem,
@@ -71,8 +72,7 @@ export function mppiPlanner(
               const i = t * w + j;
               const previous = t === 0 ? mean[j]! : samples[row + i - w]!;
               const v = c.beta * (mean[i]! + sigma[j]! * noise.normal()) + (1 - c.beta) * previous;
-              samples[row + i] =
-                v < actions.low[j]! ? actions.low[j]! : v > actions.high[j]! ? actions.high[j]! : v;
+              samples[row + i] = clamp(v, actions.low[j]!, actions.high[j]!);
             }
           }
         }

@@ -104,15 +104,9 @@ export function centreSequence(actions: BoxActions, horizon: number): Float32Arr
   return out;
 }
 
-/** Clips `x` in place to the bounds, row by row. */
-export function clipToBounds(x: Float32Array, actions: BoxActions): Float32Array {
-  const w = actions.low.length;
-  for (let i = 0; i < x.length; i++) {
-    const j = i % w;
-    const v = x[i]!;
-    x[i] = v < actions.low[j]! ? actions.low[j]! : v > actions.high[j]! ? actions.high[j]! : v;
-  }
-  return x;
+/** `v` clamped to `[lo, hi]` (NaN stays NaN: the evaluator scores such a candidate -Infinity). */
+export function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(Math.max(v, lo), hi);
 }
 
 /** A warm-start mean of the right length, or the cold start. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { FastNormal } from './fast-normal.ts';
-import type { BoxActions } from './planner.ts';
+import { type BoxActions, clamp } from './planner.ts';
 
 /** How Gaussian candidates are kept inside the bounds. */
 export type BoundMode = 'clip' | 'truncated';
@@ -44,7 +44,7 @@ export function sampleGaussian(
       if (mode === 'truncated') while (z < -2 || z > 2) z = noise.normal();
       const j = i % w;
       const v = mean[i]! + scale[i]! * z;
-      out[row + i] = v < actions.low[j]! ? actions.low[j]! : v > actions.high[j]! ? actions.high[j]! : v;
+      out[row + i] = clamp(v, actions.low[j]!, actions.high[j]!);
     }
   }
   return out;
