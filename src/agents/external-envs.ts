@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import { AgentArgumentError, UnknownResourceError } from './errors.ts';
 import { newId } from './ids.ts';
 import { observationWidth, planActions } from './record.ts';
+import { fromStorable, toStorable } from './storable.ts';
 
 const COLLECTION = 'external-envs';
 
@@ -83,20 +84,20 @@ export class ExternalEnvs {
       ...(req.max_episode_steps !== undefined ? { max_episode_steps: req.max_episode_steps } : {}),
       created_at: new Date().toISOString(),
     };
-    await this.store.createDoc(COLLECTION, record.id, record);
+    await this.store.createDoc(COLLECTION, record.id, toStorable(record));
     return record;
   }
 
   async get(id: string): Promise<ExternalEnv> {
-    return (await this.#doc(id)).value;
+    return fromStorable<ExternalEnv>((await this.#doc(id)).value);
   }
 
   async list(options: {
     limit?: number;
     after?: string;
   }): Promise<{ items: ExternalEnv[]; next: string | null }> {
-    const page = await this.store.listDocs<ExternalEnv>(COLLECTION, options);
-    return { items: page.items.map((i) => i.value), next: page.next };
+    const page = await this.store.listDocs(COLLECTION, options);
+    return { items: page.items.map((i) => fromStorable<ExternalEnv>(i.value)), next: page.next };
   }
 
   async delete(id: string): Promise<void> {
@@ -106,7 +107,7 @@ export class ExternalEnvs {
 
   async #doc(id: string) {
     try {
-      return await this.store.getDoc<ExternalEnv>(COLLECTION, id);
+      return await this.store.getDoc(COLLECTION, id);
     } catch (err) {
       if ((err as { code?: string }).code === 'not-found' || err instanceof RangeError)
         throw new UnknownResourceError('external-env', id);

@@ -26,6 +26,7 @@ import { newId } from './ids.ts';
 import { MPC_PRESETS, type MpcConfigInput, planRollouts, resolveMpcConfig } from './mpc/config.ts';
 import { MpcPolicy, type PolicyPlan } from './mpc/policy.ts';
 import { type AgentRecord, envAction, layoutFor, planActions } from './record.ts';
+import { fromStorable, toStorable } from './storable.ts';
 import { decodeSegment, encodeSegment, TransitionReader, transitionStream } from './transitions.ts';
 import { deleteVersions, latestVersion, loadVersion, saveVersion } from './versions.ts';
 
@@ -197,15 +198,15 @@ export class AgentService {
         'this env declares no reward: learned_reward must be true',
       );
     }
-    await this.#deps.store.createDoc(COLLECTION, record.id, record);
+    await this.#deps.store.createDoc(COLLECTION, record.id, toStorable(record));
     return this.view(record.id);
   }
 
   /** The stored record; UnknownResourceError when absent. */
   async record(id: string): Promise<{ record: AgentRecord; docEtag: string }> {
     try {
-      const { value, etag } = await this.#deps.store.getDoc<AgentRecord>(COLLECTION, id);
-      return { record: value, docEtag: etag };
+      const { value, etag } = await this.#deps.store.getDoc(COLLECTION, id);
+      return { record: fromStorable<AgentRecord>(value), docEtag: etag };
     } catch (err) {
       if (notFound(err)) throw new UnknownResourceError('agent', id);
       throw err;
@@ -255,8 +256,10 @@ export class AgentService {
     limit?: number;
     after?: string;
   }): Promise<{ items: AgentView[]; next: string | null }> {
-    const page = await this.#deps.store.listDocs<AgentRecord>(COLLECTION, options);
-    const items = await Promise.all(page.items.map(async (i) => (await this.#viewOf(i.value, i.etag)).agent));
+    const page = await this.#deps.store.listDocs(COLLECTION, options);
+    const items = await Promise.all(
+      page.items.map(async (i) => (await this.#viewOf(fromStorable<AgentRecord>(i.value), i.etag)).agent),
+    );
     return { items, next: page.next };
   }
 
@@ -558,7 +561,7 @@ export class AgentService {
     };
     const { store } = this.#deps;
     try {
-      await store.createDoc(COLLECTION, record.id, record);
+      await store.createDoc(COLLECTION, record.id, toStorable(record));
       for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
       if (ensemble) {
         const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };

@@ -58,6 +58,14 @@ export interface EnsembleParams {
   inputMean: Tf.Tensor2D;
   /** `[1, inputDim]`, fitted on training inputs (never below {@link MIN_STD}). */
   inputStd: Tf.Tensor2D;
+  /**
+   * `[1, outputDim]`: the target normaliser. Members predict standardised targets, so that every
+   * target column weighs the same in the loss whatever its scale (a learned reward of size 1e-3
+   * next to state deltas of size 10 would otherwise be ignored, as in Nagabandi et al. 2018).
+   */
+  outputMean: Tf.Tensor2D;
+  /** `[1, outputDim]`, never below {@link MIN_STD}. */
+  outputStd: Tf.Tensor2D;
 }
 
 /** Per-member predictions, each `[N, outputDim]`. */
@@ -71,6 +79,8 @@ export interface EnsembleOutput {
 export interface ForwardOptions {
   /** Evaluate only these members (e.g. the elites); default all, in order. */
   members?: readonly number[];
+  /** Answer in standardised target units (what training fits); default: in target units. */
+  normalized?: boolean;
 }
 
 /** A probabilistic ensemble: config, its stored parameters, elites, and the pure forward function. */
@@ -202,6 +212,8 @@ export async function createEnsemble(
     members,
     inputMean: toVariable(tf, () => tf.zeros([1, full.inputDim]), false),
     inputStd: toVariable(tf, () => tf.ones([1, full.inputDim]), false),
+    outputMean: toVariable(tf, () => tf.zeros([1, full.outputDim]), false),
+    outputStd: toVariable(tf, () => tf.ones([1, full.outputDim]), false),
   };
   return makeEnsemble(tf, full, params);
 }
@@ -280,6 +292,9 @@ export function ensembleForward(
   const means: Tf.Tensor2D[] = [];
   const logvars: Tf.Tensor2D[] = [];
   const d = config.outputDim;
+  // Back to target units: mean * std + mean0, log-variance + 2 log std.
+  const scaled = !options.normalized;
+  const logVarShift = scaled && !config.deterministic ? tf.mul(2, tf.log(params.outputStd)) : undefined;
   which.forEach((m, k) => {
     const member = params.members[m];
     if (member === undefined) throw new RangeError(`forward: no member ${m}`);
@@ -290,16 +305,15 @@ export function ensembleForward(
       // SiLU / swish: x * sigmoid(x) (no fused kernel in tfjs; its gradient composes).
       h = l === last ? z : (tf.mul(z, tf.sigmoid(z)) as Tf.Tensor2D);
     });
-    if (config.deterministic) {
-      means.push(h);
-      return;
-    }
+    const mean = config.deterministic ? h : (tf.slice(h, [0, 0], [-1, d]) as Tf.Tensor2D);
+    means.push(scaled ? (tf.add(tf.mul(mean, params.outputStd), params.outputMean) as Tf.Tensor2D) : mean);
+    if (config.deterministic) return;
     const maxLv = member.maxLogvar!;
     const minLv = member.minLogvar!;
-    means.push(tf.slice(h, [0, 0], [-1, d]));
     const raw = tf.slice(h, [0, d], [-1, d]);
     const upper = tf.sub(maxLv, tf.softplus(tf.sub(maxLv, raw)));
-    logvars.push(tf.add(minLv, tf.softplus(tf.sub(upper, minLv))) as Tf.Tensor2D);
+    const lv = tf.add(minLv, tf.softplus(tf.sub(upper, minLv))) as Tf.Tensor2D;
+    logvars.push(scaled ? (tf.add(lv, logVarShift!) as Tf.Tensor2D) : lv);
   });
   return config.deterministic ? { means } : { means, logvars };
 }
@@ -352,6 +366,8 @@ export function makeEnsemble(
       for (const member of params.members) for (const [, t] of memberTensors(member)) t.dispose();
       params.inputMean.dispose();
       params.inputStd.dispose();
+      params.outputMean.dispose();
+      params.outputStd.dispose();
     },
   };
   return ensemble;

@@ -22,7 +22,7 @@ import {
 /** Format tag of {@link EnsembleManifest}. */
 export const ENSEMBLE_FORMAT = 'modelgym.ensemble';
 /** Version of the manifest layout. */
-export const ENSEMBLE_FORMAT_VERSION = 1;
+export const ENSEMBLE_FORMAT_VERSION = 2;
 
 /** One stored tensor. */
 export interface TensorEntry {
@@ -41,8 +41,11 @@ export interface EnsembleManifest {
   version: number;
   config: EnsembleConfig;
   elites: number[];
-  /** Input normaliser, `[inputDim]` each (float32 values, exact through JSON). */
-  normaliser: { mean: number[]; std: number[] };
+  /**
+   * Input normaliser, `[inputDim]` each, and target normaliser, `[outputDim]` each (float32
+   * values, exact through JSON). Version 1 manifests have no target normaliser (identity).
+   */
+  normaliser: { mean: number[]; std: number[]; targetMean?: number[]; targetStd?: number[] };
   tensors: TensorEntry[];
   /** Total bytes of the weights. */
   byteLength: number;
@@ -83,14 +86,21 @@ export async function serializeEnsemble(ensemble: Ensemble): Promise<SerializedE
     if (LITTLE_ENDIAN) weights.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), entry.offset);
     else for (let j = 0; j < v.length; j++) view.setFloat32(entry.offset + 4 * j, v[j]!, true);
   });
-  const [mean, std] = await Promise.all([params.inputMean.data(), params.inputStd.data()]);
+  const [mean, std, targetMean, targetStd] = await Promise.all(
+    [params.inputMean, params.inputStd, params.outputMean, params.outputStd].map((t) => t.data()),
+  );
   return {
     manifest: {
       format: ENSEMBLE_FORMAT,
       version: ENSEMBLE_FORMAT_VERSION,
       config: { ...config, hiddenSizes: [...config.hiddenSizes] },
       elites: [...ensemble.elites],
-      normaliser: { mean: Array.from(mean), std: Array.from(std) },
+      normaliser: {
+        mean: Array.from(mean!),
+        std: Array.from(std!),
+        targetMean: Array.from(targetMean!),
+        targetStd: Array.from(targetStd!),
+      },
       tensors,
       byteLength: offset,
     },
@@ -136,7 +146,9 @@ export async function deserializeEnsemble(
   weights: Uint8Array,
 ): Promise<Ensemble> {
   if (manifest?.format !== ENSEMBLE_FORMAT) fail(`manifest.format must be "${ENSEMBLE_FORMAT}"`);
-  if (manifest.version !== ENSEMBLE_FORMAT_VERSION) fail(`unsupported manifest.version ${manifest.version}`);
+  if (manifest.version !== 1 && manifest.version !== ENSEMBLE_FORMAT_VERSION) {
+    fail(`unsupported manifest.version ${manifest.version}`);
+  }
   const config = manifest.config;
   if (config === null || typeof config !== 'object') fail('manifest.config must be an object');
   if (manifest.byteLength !== weights.byteLength) {
@@ -179,6 +191,17 @@ export async function deserializeEnsemble(
   ) {
     fail(`manifest.normaliser.mean/std must have ${config.inputDim} numbers each`);
   }
+  const targetMean = manifest.normaliser.targetMean ?? new Array<number>(config.outputDim).fill(0);
+  const targetStd = manifest.normaliser.targetStd ?? new Array<number>(config.outputDim).fill(1);
+  if (
+    manifest.version > 1 &&
+    (!Array.isArray(manifest.normaliser.targetMean) || !Array.isArray(manifest.normaliser.targetStd))
+  ) {
+    fail('manifest.normaliser.targetMean/targetStd are missing');
+  }
+  if (targetMean.length !== config.outputDim || targetStd.length !== config.outputDim) {
+    fail(`manifest.normaliser.targetMean/targetStd must have ${config.outputDim} numbers each`);
+  }
   const elites = manifest.elites;
   if (
     !Array.isArray(elites) ||
@@ -209,6 +232,12 @@ export async function deserializeEnsemble(
     members,
     inputMean: toVariable(tf, () => tf.tensor2d(Float32Array.from(mean), [1, config.inputDim]), false),
     inputStd: toVariable(tf, () => tf.tensor2d(Float32Array.from(std), [1, config.inputDim]), false),
+    outputMean: toVariable(
+      tf,
+      () => tf.tensor2d(Float32Array.from(targetMean), [1, config.outputDim]),
+      false,
+    ),
+    outputStd: toVariable(tf, () => tf.tensor2d(Float32Array.from(targetStd), [1, config.outputDim]), false),
   };
   return makeEnsemble(tf, { ...config, hiddenSizes: [...config.hiddenSizes] }, params, [...elites]);
 }

@@ -144,27 +144,46 @@ function gatherRows(
   return out;
 }
 
-/** Fits the input normaliser (mean, std with population variance) on the given rows. */
-function fitNormaliser(ensemble: Ensemble, data: Dataset, rows: Int32Array): void {
-  const { tf, config, params } = ensemble;
-  const d = config.inputDim;
-  const mean = new Float64Array(d);
-  const sq = new Float64Array(d);
+/** Mean and standard deviation (population variance, floored at {@link MIN_STD}) of columns. */
+function columnStats(
+  values: Float32Array,
+  width: number,
+  rows: Int32Array,
+): { mean: Float32Array; std: Float32Array } {
+  const mean = new Float64Array(width);
+  const sq = new Float64Array(width);
   for (const r of rows) {
-    for (let j = 0; j < d; j++) mean[j]! += data.inputs[r * d + j]!;
+    for (let j = 0; j < width; j++) mean[j]! += values[r * width + j]!;
   }
-  for (let j = 0; j < d; j++) mean[j]! /= rows.length;
+  for (let j = 0; j < width; j++) mean[j]! /= rows.length;
   for (const r of rows) {
-    for (let j = 0; j < d; j++) {
-      const e = data.inputs[r * d + j]! - mean[j]!;
+    for (let j = 0; j < width; j++) {
+      const e = values[r * width + j]! - mean[j]!;
       sq[j]! += e * e;
     }
   }
-  const std = Float32Array.from(sq, (s) => Math.max(Math.sqrt(s / rows.length), MIN_STD));
+  return {
+    mean: Float32Array.from(mean),
+    std: Float32Array.from(sq, (s) => Math.max(Math.sqrt(s / rows.length), MIN_STD)),
+  };
+}
+
+/** Fits the input and target normalisers on the given rows; returns the target statistics. */
+function fitNormalisers(
+  ensemble: Ensemble,
+  data: Dataset,
+  rows: Int32Array,
+): { mean: Float32Array; std: Float32Array } {
+  const { tf, config, params } = ensemble;
+  const input = columnStats(data.inputs, config.inputDim, rows);
+  const output = columnStats(data.targets, config.outputDim, rows);
   tf.tidy(() => {
-    (params.inputMean as Tf.Variable).assign(tf.tensor2d(Float32Array.from(mean), [1, d]));
-    (params.inputStd as Tf.Variable).assign(tf.tensor2d(std, [1, d]));
+    (params.inputMean as Tf.Variable).assign(tf.tensor2d(input.mean, [1, config.inputDim]));
+    (params.inputStd as Tf.Variable).assign(tf.tensor2d(input.std, [1, config.inputDim]));
+    (params.outputMean as Tf.Variable).assign(tf.tensor2d(output.mean, [1, config.outputDim]));
+    (params.outputStd as Tf.Variable).assign(tf.tensor2d(output.std, [1, config.outputDim]));
   });
+  return output;
 }
 
 /** Validation MSE (and NLL) per member on the given rows, in chunks, read back. */
@@ -205,7 +224,7 @@ function evaluate(ensemble: Ensemble, data: Dataset, rows: Int32Array): { mse: n
 /**
  * Trains the ensemble in place and sets its elites. Loss per step: the sum over members of each
  * member's mean loss on its own minibatch, plus `logvarPenalty * (sum max - sum min)` (PETS /
- * mbrl-lib). Normaliser fitted on the training split first. Runs synchronously between epochs'
+ * mbrl-lib), on standardised targets. Input and target normalisers fitted on the training split first. Runs synchronously between epochs'
  * callbacks (wasm/cpu are synchronous anyway); every step runs inside `tf.tidy`.
  */
 export function trainEnsemble(ensemble: Ensemble, data: Dataset, options: TrainOptions): TrainResult {
@@ -242,7 +261,7 @@ export function trainEnsemble(ensemble: Ensemble, data: Dataset, options: TrainO
   const trainRows = all.subarray(holdoutRows);
   const nTrain = trainRows.length;
   if (nTrain < 1) throw new RangeError('no training rows left after the holdout split');
-  fitNormaliser(ensemble, data, trainRows);
+  const targetStats = fitNormalisers(ensemble, data, trainRows);
 
   const memberRows = Array.from({ length: e }, () => {
     if (options.bootstrap === false) return Int32Array.from(trainRows);
@@ -266,14 +285,22 @@ export function trainEnsemble(ensemble: Ensemble, data: Dataset, options: TrainO
       for (let from = 0; from < nTrain; from += batchSize) {
         const to = Math.min(nTrain, from + batchSize);
         const xs = memberRows.map((rows) => gatherRows(data.inputs, inDim, rows, from, to));
-        const ys = memberRows.map((rows) => gatherRows(data.targets, outDim, rows, from, to));
+        const ys = memberRows.map((rows) => {
+          // Standardised targets: the members fit them, every column on the same footing.
+          const y = gatherRows(data.targets, outDim, rows, from, to);
+          for (let i = 0; i < y.length; i++) {
+            const j = i % outDim;
+            y[i] = (y[i]! - targetStats.mean[j]!) / targetStats.std[j]!;
+          }
+          return y;
+        });
         const next = tf.tidy(() => {
           const xT = xs.map((x) => tf.tensor2d(x, [to - from, inDim]));
           const yT = ys.map((y) => tf.tensor2d(y, [to - from, outDim]));
           let dataLoss: Tf.Scalar | undefined;
           optimizer.minimize(
             () => {
-              const losses = memberLosses(tf, ensemble.forward(params, xT), yT);
+              const losses = memberLosses(tf, ensemble.forward(params, xT, { normalized: true }), yT);
               // Kept past minimize's own scope for the epoch's loss sum; disposed below.
               dataLoss = tf.keep(tf.addN(losses) as Tf.Scalar);
               // minimize disposes what it is given; dataLoss must outlive it.

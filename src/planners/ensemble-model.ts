@@ -58,6 +58,11 @@ export function ensembleRolloutModel(
   const which = [...(options.members ?? ensemble.elites)];
   const sample = options.sample ?? true;
   const prepared = which.map((m) => prepareMember(tf, ensemble, m));
+  // Members predict standardised targets: back to target units here (mean * std + mean0; the
+  // log-variance shifted by 2 log std), on a few numbers per row rather than in more kernels.
+  const targetMean = ensemble.params.outputMean.dataSync() as Float32Array;
+  const targetStd = ensemble.params.outputStd.dataSync() as Float32Array;
+  const logVarShift = Float32Array.from(targetStd, (s) => 2 * Math.log(s));
   const d = layout.obsDim;
   const inW = inputDim(layout);
   const outD = outputDim(layout);
@@ -85,13 +90,17 @@ export function ensembleRolloutModel(
     }
   };
 
-  /** Mean (and, when sampling, a draw) of output `j` of a raw row. */
+  /** Output `j` of a raw row in target units. */
+  const meanOf = (raw: Float32Array, r: number, j: number) =>
+    raw[r * outW + j]! * targetStd[j]! + targetMean[j]!;
+
+  /** Mean (and, when sampling, a draw) of output `j` of a raw row, in target units. */
   const draw = (k: number, raw: Float32Array, r: number, j: number, input: ModelStepInput): number => {
-    const mean = raw[r * outW + j]!;
+    const mean = meanOf(raw, r, j);
     if (config.deterministic || !sample) return mean;
     const { maxLogvar, minLogvar } = prepared[k]!;
     let lv = maxLogvar![j]! - softplus(maxLogvar![j]! - raw[r * outW + outD + j]!);
-    lv = minLogvar![j]! + softplus(lv - minLogvar![j]!);
+    lv = minLogvar![j]! + softplus(lv - minLogvar![j]!) + logVarShift[j]!;
     return mean + Math.exp(0.5 * lv) * input.noise.normal();
   };
 
@@ -113,8 +122,7 @@ export function ensembleRolloutModel(
         const sums = new Float64Array(n * outD);
         for (let k = 0; k < which.length; k++) {
           const raw = run(k, inputs, n);
-          for (let r = 0; r < n; r++)
-            for (let j = 0; j < outD; j++) sums[r * outD + j]! += raw[r * outW + j]!;
+          for (let r = 0; r < n; r++) for (let j = 0; j < outD; j++) sums[r * outD + j]! += meanOf(raw, r, j);
         }
         const inv = 1 / which.length;
         for (let r = 0; r < n; r++) {
@@ -137,7 +145,7 @@ export function ensembleRolloutModel(
           const r = rows[i]!;
           for (let j = 0; j < d; j++) next[r * d + j] = obs[r * d + j]! + draw(k, raw, i, j, input);
           if (reward) reward[r] = draw(k, raw, i, rc, input);
-          if (terminal) terminal[r] = raw[i * outW + tc]! > 0.5 ? 1 : 0;
+          if (terminal) terminal[r] = meanOf(raw, i, tc) > 0.5 ? 1 : 0;
         }
       }
       return { next, ...(reward ? { reward } : {}), ...(terminal ? { terminal } : {}) };

@@ -12,6 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { initTensorBackend } from '../../tensor/backend.ts';
 import { UnknownResourceError } from '../errors.ts';
 import type { AgentRecord } from '../record.ts';
+import { fromStorable } from '../storable.ts';
 import { TransitionReader } from '../transitions.ts';
 
 /** An opened job environment. */
@@ -32,7 +33,7 @@ export async function openAgentJob(ctx: JobContext): Promise<AgentJobEnv> {
   const id = params.agent_id as string;
   let record: AgentRecord;
   try {
-    record = (await store.getDoc<AgentRecord>('agents', id)).value;
+    record = fromStorable<AgentRecord>((await store.getDoc('agents', id)).value);
   } catch {
     throw new UnknownResourceError('agent', id);
   }

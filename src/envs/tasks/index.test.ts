@@ -20,6 +20,7 @@ describe('the tasks/ envs', () => {
       'tasks/TabularMDP-v0',
       'tasks/CartPoleContinuous-v0',
       'tasks/CartPoleSwingUp-v0',
+      'tasks/PointMass1D-v0',
       'tasks/SparsePointMultiTask-v0',
       'tasks/PendulumMultiTask-v0',
     ]);

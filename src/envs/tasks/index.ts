@@ -1,6 +1,6 @@
 /**
  * Task distributions (`tasks/` namespace): varying dynamics, hidden goals, bandits and random
- * MDPs for meta-RL, plus the continuous cart-pole benchmarks.
+ * MDPs for meta-RL, plus the continuous cart-pole benchmarks and the 1-D point mass.
  * @module
  */
 import type { EnvDefinition } from '../env.ts';
@@ -11,6 +11,7 @@ import { cartPoleSwingUp } from './cart-pole-swing-up.ts';
 import { mountainCarContinuousTasks } from './mountain-car-continuous.ts';
 import { drawTaskSet, multiTaskEnv } from './multi-task.ts';
 import { pendulumTasks } from './pendulum.ts';
+import { pointMass1D } from './point-mass-1d.ts';
 import { pointNav } from './point-nav.ts';
 import { sparsePoint } from './sparse-point.ts';
 import { tabularMdp } from './tabular-mdp.ts';
@@ -22,6 +23,7 @@ export {
   cartPoleTasks,
   mountainCarContinuousTasks,
   pendulumTasks,
+  pointMass1D,
   pointNav,
   sparsePoint,
   tabularMdp,
@@ -38,6 +40,7 @@ export const taskEnvs: EnvDefinition[] = [
   tabularMdp,
   cartPoleContinuous,
   cartPoleSwingUp,
+  pointMass1D,
   // Multi-task versions: one-hot task id appended to the observation.
   multiTaskEnv(
     sparsePoint,
