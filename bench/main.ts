@@ -4,8 +4,10 @@
  * measured in the same run, since absolute times on shared machines are noise).
  */
 import { writeFile } from 'node:fs/promises';
+import { benchAgents } from './agents.ts';
 import { benchClients } from './clients.ts';
 import { benchEnv } from './env.ts';
+import { benchLoad } from './load.ts';
 import { benchMujoco } from './mujoco.ts';
 import { benchPlan } from './plan.ts';
 
@@ -17,11 +19,13 @@ const benchmarks: Record<
   clients: benchClients,
   mujoco: benchMujoco,
   plan: benchPlan,
+  agents: benchAgents,
+  load: benchLoad,
 };
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const names = args.filter((a) => !a.startsWith('--'));
+const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
 const selected = names.length > 0 ? names : Object.keys(benchmarks);
 for (const name of selected) {
   const run = benchmarks[name];

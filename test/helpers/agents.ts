@@ -23,12 +23,15 @@ export interface AgentTestApp {
 }
 
 /** Starts one; `dataDir` shares a data dir with another app (a second replica). */
-export async function agentTestApp(options: { dataDir?: string } = {}): Promise<AgentTestApp> {
+export async function agentTestApp(
+  options: { dataDir?: string; leaseMs?: number } = {},
+): Promise<AgentTestApp> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'modelgym-agents-')));
   const jobs = testJobRunner({
     rootDir: join(dataDir, 'jobs'),
     handlers: jobHandlerModules,
     environment: { data_dir: dataDir },
+    ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
   });
   const agents = testAgents({ jobs, dataDir });
   const app = testApp({ jobs, agents });

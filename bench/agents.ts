@@ -1,0 +1,220 @@
+/**
+ * `npm run bench -- agents`: the MPC agent's learning benchmarks, in process (the same loop the
+ * `learn` job runs): for each scenario, random warm-up then MPC with refits, then evaluation
+ * episodes from fixed seeds with the final model. Reports the learning curve, the evaluation
+ * returns against the issue's targets, and wall-clock per env step. Returns depend only on the
+ * seeds (and the tensor backend); wall-clock depends on the machine and its load.
+ * `--only <name>` runs one scenario.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MpcConfigInput } from '../src/agents/mpc/config.ts';
+import { runEpisode } from '../src/agents/mpc/episodes.ts';
+import { type LearnEpisode, runLearnLoop } from '../src/agents/mpc/learn-loop.ts';
+import { MpcPolicy } from '../src/agents/mpc/policy.ts';
+import { AgentService } from '../src/agents/service.ts';
+import { loadVersion } from '../src/agents/versions.ts';
+import { builtinRegistry } from '../src/envs/index.ts';
+import { JobRunner } from '../src/jobs/index.ts';
+import { Keyring, stateKeyFromSecret } from '../src/state/keyring.ts';
+import { openStore } from '../src/store/index.ts';
+import { initTensorBackend } from '../src/tensor/backend.ts';
+import { round } from './stats.ts';
+
+interface Scenario {
+  name: string;
+  envId: string;
+  preset: string;
+  config: MpcConfigInput;
+  steps: number;
+  warmup: number;
+  refitEvery: number;
+  evalEpisodes: number;
+  target: { threshold: number; what: string };
+}
+
+/** A small PETS-style ensemble (probabilistic, TS-inf) for low-dimensional envs. */
+const SMALL_MODEL = { ensemble_size: 5, hidden_sizes: [128, 128], elites: 5 };
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'pendulum',
+    envId: 'Pendulum-v1',
+    preset: 'fast',
+    config: {
+      model: SMALL_MODEL,
+      planner: { type: 'icem', horizon: 25, population: 100, elites: 10, iterations: 3 },
+    },
+    steps: 2000,
+    warmup: 200,
+    refitEvery: 200,
+    evalEpisodes: 10,
+    target: { threshold: -200, what: 'mean of 10 evaluation episodes >= -200 within 2,000 steps' },
+  },
+  {
+    name: 'cartpole-balance',
+    envId: 'tasks/CartPoleContinuous-v0',
+    preset: 'fast',
+    config: {
+      model: SMALL_MODEL,
+      planner: { type: 'icem', horizon: 20, population: 100, elites: 10, iterations: 3 },
+    },
+    steps: 1000,
+    warmup: 200,
+    refitEvery: 200,
+    evalEpisodes: 5,
+    target: { threshold: 200, what: 'evaluation episodes 200/200 within 1,000 steps (iCEM)' },
+  },
+  {
+    name: 'cartpole-swingup',
+    envId: 'tasks/CartPoleSwingUp-v0',
+    preset: 'fast',
+    config: {
+      model: { ensemble_size: 5, hidden_sizes: [200, 200], elites: 5 },
+      planner: { type: 'icem', horizon: 30, population: 200, elites: 20, iterations: 3 },
+    },
+    steps: 4000,
+    warmup: 200,
+    refitEvery: 200,
+    evalEpisodes: 5,
+    target: { threshold: 150, what: 'mean evaluation return >= 150 within 4,000 steps' },
+  },
+  {
+    name: 'cartpole-discrete',
+    envId: 'CartPole-v1',
+    preset: 'fast',
+    config: {
+      model: SMALL_MODEL,
+      planner: { type: 'categorical-cem', horizon: 20, population: 100, elites: 10, iterations: 3 },
+    },
+    steps: 2000,
+    warmup: 200,
+    refitEvery: 250,
+    evalEpisodes: 5,
+    target: { threshold: 475, what: 'mean evaluation return >= 475 within 2,000 steps' },
+  },
+];
+
+async function runScenario(s: Scenario) {
+  const dir = await mkdtemp(join(tmpdir(), `modelgym-bench-${s.name}-`));
+  const store = openStore(dir);
+  const registry = builtinRegistry();
+  const agents = new AgentService({
+    store,
+    registry,
+    keyring: new Keyring(stateKeyFromSecret('modelgym benchmark secret key')),
+    jobs: new JobRunner({ rootDir: join(dir, 'jobs'), handlers: {} }),
+    limits: { maxPlanRollouts: 2_000_000, maxTransitionsPerRequest: 100_000 },
+  });
+  try {
+    const { agent } = await agents.create({
+      type: 'mpc',
+      env_id: s.envId,
+      preset: s.preset,
+      config: s.config,
+    });
+    const { record } = await agents.record(agent.id);
+    const def = registry.get(s.envId);
+    const episodes: LearnEpisode[] = [];
+    let refitMs = 0;
+    let refitStart = 0;
+    const start = performance.now();
+    await runLearnLoop(
+      store,
+      agents.reader,
+      def,
+      record,
+      { steps: s.steps, warmupSteps: s.warmup, refitEvery: s.refitEvery, seed: 0 },
+      {
+        onEpisode: (e) => {
+          episodes.push(e);
+          refitStart = performance.now();
+          process.stderr.write(
+            `  ${s.name} episode ${e.index} ${e.random ? 'random' : `v${e.version}`} return ${round(e.return, 1)} (${e.steps} steps)\n`,
+          );
+        },
+        onRefit: () => {
+          refitMs += performance.now() - refitStart;
+        },
+      },
+    );
+    const learnMs = performance.now() - start;
+    const loaded = await loadVersion(store, agent.id);
+    const policy = await MpcPolicy.build(record, loaded!);
+    const evalStart = performance.now();
+    const evals = [];
+    for (let seed = 1000; seed < 1000 + s.evalEpisodes; seed++)
+      evals.push(runEpisode(def, record, { seed, policy }));
+    const evalMs = performance.now() - evalStart;
+    await policy.dispose();
+    const returns = evals.map((e) => e.return);
+    const evalSteps = evals.reduce((a, e) => a + e.length, 0);
+    const mean = returns.reduce((a, b) => a + b, 0) / returns.length;
+    const reached =
+      s.name === 'cartpole-balance'
+        ? returns.every((r) => r >= s.target.threshold)
+        : mean >= s.target.threshold;
+    return {
+      name: s.name,
+      env: s.envId,
+      config: s.config,
+      steps: s.steps,
+      curve: episodes.map((e) => ({
+        index: e.index,
+        steps: e.steps,
+        random: e.random,
+        version: e.version,
+        return: round(e.return, 2),
+      })),
+      evalReturns: returns.map((r) => round(r, 2)),
+      evalMean: round(mean, 2),
+      target: s.target.what,
+      reached,
+      learnSeconds: round(learnMs / 1000, 1),
+      refitSeconds: round(refitMs / 1000, 1),
+      msPerEnvStepLearning: round(learnMs / s.steps, 1),
+      msPerEnvStepPlanning: round(evalMs / evalSteps, 1),
+    };
+  } finally {
+    await agents.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchAgents(
+  quick: boolean,
+): Promise<{ json: Record<string, unknown>; markdown: string }> {
+  const backend = await initTensorBackend();
+  const only = process.argv.indexOf('--only');
+  const selected = only >= 0 ? SCENARIOS.filter((s) => s.name === process.argv[only + 1]) : SCENARIOS;
+  const results = [];
+  for (const s of selected) {
+    process.stderr.write(`scenario ${s.name} (${s.envId}, ${s.steps} steps)\n`);
+    results.push(await runScenario(quick ? { ...s, steps: Math.min(s.steps, 400), evalEpisodes: 1 } : s));
+  }
+  const json = { date: new Date().toISOString(), backend: backend.name, results };
+  const md = [
+    `# MPC agent learning benchmark (${backend.name}, ${new Date().toISOString().slice(0, 10)})`,
+    '',
+    'Rerun: `npm run bench -- agents` (one scenario: `npm run bench -- agents --only pendulum`). In process,',
+    'seed 0; random warm-up, then MPC with a refit at the first episode end after every `refit_every` steps;',
+    'evaluation episodes from seeds 1000.. with the final model. ms/step: learning includes refits.',
+    '',
+    '| scenario | env | steps | eval returns | eval mean | target | reached | ms/step learning | ms/step planning |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.env} | ${r.steps} | ${r.evalReturns.join(', ')} | ${r.evalMean} | ${r.target} | ${r.reached ? 'yes' : 'no'} | ${r.msPerEnvStepLearning} | ${r.msPerEnvStepPlanning} |`,
+    ),
+    '',
+    '## Learning curves (episode returns; r = random warm-up, vN = planned with model version N)',
+    '',
+    ...results.map(
+      (r) =>
+        `- ${r.name}: ${r.curve.map((e) => `${e.random ? 'r' : `v${e.version}`}:${e.return}`).join(' ')}`,
+    ),
+    '',
+  ].join('\n');
+  return { json, markdown: md };
+}
