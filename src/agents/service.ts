@@ -383,7 +383,7 @@ export class AgentService {
       version ??= opened.version;
     }
     const policy = await this.#policy(record, version);
-    const seed = req.seed ?? randomInt(2 ** 48);
+    const seed = req.seed ?? randomInt(2 ** 47);
     let out: PolicyPlan;
     try {
       out = policy.plan(obs, { seed, predict, ...(context ? { context } : {}) });
@@ -400,6 +400,7 @@ export class AgentService {
       action: envAction(record.action_space, out.action),
       context: sealed,
       version: policy.version,
+      seed,
     };
     if (!predict) return base;
     const p = out.predictions!;
@@ -415,7 +416,6 @@ export class AgentService {
       predicted_rewards: { mean: Array.from(p.rewards.mean), std: Array.from(p.rewards.std) },
       planner: record.config.planner.type,
       evaluations: out.evaluations,
-      seed,
     };
   }
 

@@ -1136,11 +1136,15 @@ export interface components {
             planner: string;
             /** @description Sequences scored for this plan. */
             evaluations?: number;
+            /** @description The seed planned with (the request's, or one the server drew). */
+            seed: number;
         };
         ActResponse: {
             action: unknown;
             context: string;
             version: number;
+            /** @description The seed planned with (the request's, or one the server drew). */
+            seed: number;
         };
         LearnRequest: {
             env_id?: components["schemas"]["EnvIdString"];

@@ -202,7 +202,7 @@ describe('agents over HTTP', () => {
     expect(body.predicted_observations.mean[0]).toEqual([-1, 0, 0]);
     expect(body.predicted_observations.std[0]).toEqual([0, 0, 0]);
     expect(body.predicted_rewards.mean).toHaveLength(8);
-    expect([body.version, body.planner]).toEqual([1, 'cem']);
+    expect([body.version, body.planner, (body as { seed?: number }).seed]).toEqual([1, 'cem', 5]);
     // Same inputs, same plan; the context warm-starts the next one.
     const again = await post(t.app, `/v1/agents/${id}/plan`, { observation: [-1, 0, 0], seed: 5 }, 'msgpack');
     expect((again.body as { action: number[] }).action).toEqual(body.action);
@@ -219,6 +219,16 @@ describe('agents over HTTP', () => {
       context: tampered,
     });
     expect([bad.status, bad.body.type]).toEqual([400, problem('invalid-context')]);
+    // Without a seed the server draws one and says which, so the plan can be reproduced.
+    const drawn = await post<{ action: number[]; seed: number }>(t.app, `/v1/agents/${id}/act`, {
+      observation: [1, 0, 0],
+    });
+    const redo = await post<{ action: number[] }>(t.app, `/v1/agents/${id}/act`, {
+      observation: [1, 0, 0],
+      seed: drawn.body.seed,
+    });
+    expect(Number.isInteger(drawn.body.seed)).toBe(true);
+    expect(redo.body.action).toEqual(drawn.body.action);
     const nan = await post<{ type: string }>(t.app, `/v1/agents/${id}/act`, { observation: [1, 'nan', 0] });
     expect([nan.status, nan.body.type]).toEqual([422, problem('invalid-argument')]);
     const wide = await post<{ type: string }>(t.app, `/v1/agents/${id}/act`, { observation: [1, 0, 0, 0] });
