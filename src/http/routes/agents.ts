@@ -59,6 +59,14 @@ export function numArray(value: unknown, field: string): NumArray {
   return { values: Float32Array.from(flat), shape };
 }
 
+/** `limit` (default 100; the spec's pattern keeps it in 1..1000) and `after` of a listing. */
+function pageOptions(query: Record<string, string>): { limit: number; after?: string } {
+  return {
+    limit: query.limit === undefined ? 100 : Number(query.limit),
+    ...(query.after !== undefined ? { after: query.after } : {}),
+  };
+}
+
 function ifMatch(c: Context<AppEnv>): string | undefined {
   return c.req.header('if-match') ?? undefined;
 }
@@ -78,11 +86,7 @@ export function agentHandlers(deps: { agents: AgentService; configSchema: Record
       } as Schemas['AgentTypeList']),
 
     listAgents: async (c, { query }) => {
-      const page = await agents.list({
-        limit: query.limit === undefined ? 100 : Number(query.limit),
-        ...(query.after !== undefined ? { after: query.after } : {}),
-      });
-      return reply(c, page);
+      return reply(c, await agents.list(pageOptions(query)));
     },
 
     createAgent: async (c, { body }) => {
@@ -172,14 +176,7 @@ export function agentHandlers(deps: { agents: AgentService; configSchema: Record
 export function externalEnvHandlers(deps: { agents: AgentService }) {
   const envs = deps.agents.externalEnvs;
   return {
-    listExternalEnvs: async (c, { query }) =>
-      reply(
-        c,
-        await envs.list({
-          limit: query.limit === undefined ? 100 : Number(query.limit),
-          ...(query.after !== undefined ? { after: query.after } : {}),
-        }),
-      ),
+    listExternalEnvs: async (c, { query }) => reply(c, await envs.list(pageOptions(query))),
     createExternalEnv: async (c, { body }) => {
       const env = await envs.create(body as Parameters<typeof envs.create>[0]);
       c.header('Location', `/v1/external-envs/${env.id}`);
