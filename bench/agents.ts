@@ -71,8 +71,8 @@ const SCENARIOS: Scenario[] = [
     envId: 'tasks/CartPoleSwingUp-v0',
     preset: 'fast',
     config: {
-      model: { ensemble_size: 5, hidden_sizes: [200, 200], elites: 5 },
-      planner: { type: 'icem', horizon: 30, population: 200, elites: 20, iterations: 3 },
+      model: SMALL_MODEL,
+      planner: { type: 'icem', horizon: 25, population: 100, elites: 10, iterations: 3 },
     },
     steps: 4000,
     warmup: 200,
