@@ -7,28 +7,25 @@
 import { randomInt } from 'node:crypto';
 import type { EnvRegistry } from '../envs/registry.ts';
 import type { JobRecord, JobRunner } from '../jobs/index.ts';
-import { actionRowWidth, inputDim, outputDim, type Transitions } from '../models/layout.ts';
-import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
+import { actionRowWidth } from '../models/layout.ts';
 import type { PlanContext } from '../planners/planner.ts';
 import { type EnvRef, resolveEnv } from '../planners/spec.ts';
 import type { Keyring } from '../state/keyring.ts';
 import type { Store } from '../store/store.ts';
 import { openContext, sealContext } from './context.ts';
-import {
-  AgentArgumentError,
-  InvalidContextError,
-  NotTrainedError,
-  PreconditionFailedError,
-  UnknownResourceError,
-} from './errors.ts';
+import { AgentArgumentError, InvalidContextError, NotTrainedError, UnknownResourceError } from './errors.ts';
+import { agentEtag, checkEtag } from './etag.ts';
 import { ExternalEnvs, rewardRef } from './external-envs.ts';
 import { newId } from './ids.ts';
-import { MPC_PRESETS, type MpcConfigInput, planRollouts, resolveMpcConfig } from './mpc/config.ts';
-import { MpcPolicy, type PolicyPlan } from './mpc/policy.ts';
+import { MPC_PRESETS, type MpcConfigInput, resolveMpcConfig } from './mpc/config.ts';
+import type { PolicyPlan } from './mpc/policy.ts';
+import { PolicyCache } from './policy-cache.ts';
 import { type AgentRecord, envAction, layoutFor, planActions } from './record.ts';
 import { fromStorable, toStorable } from './storable.ts';
-import { decodeSegment, encodeSegment, TransitionReader, transitionStream } from './transitions.ts';
-import { deleteVersions, latestVersion, loadVersion, saveVersion } from './versions.ts';
+import { type AgentExport, exportAgent, importAgent } from './transfer.ts';
+import { type NumArray, parseTransitionBatch, type TransitionBatch } from './transition-batch.ts';
+import { encodeSegment, TransitionReader, transitionStream } from './transitions.ts';
+import { deleteVersions, latestVersion } from './versions.ts';
 
 const COLLECTION = 'agents';
 
@@ -61,12 +58,6 @@ export interface CreateAgent {
   config?: MpcConfigInput;
 }
 
-/** A flat numeric array with its shape (decoded from nested arrays or a tensor). */
-export interface NumArray {
-  values: Float32Array;
-  shape: number[];
-}
-
 /** The wire form of an agent. */
 export interface AgentView {
   id: string;
@@ -86,23 +77,6 @@ export interface AgentView {
   created_at: string;
 }
 
-/** An exported agent (the spec's `AgentExport`). */
-export interface AgentExport {
-  format: 'modelgym.agent';
-  format_version: 1;
-  agent: unknown;
-  model?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
-  transitions?: Array<Uint8Array | string>;
-}
-
-/** Bytes from msgpack `bin` or JSON base64 text. */
-function toBytes(value: unknown, field: string): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  if (typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value))
-    return new Uint8Array(Buffer.from(value, 'base64'));
-  throw new AgentArgumentError(field, 'must be bytes (msgpack bin) or base64 text (JSON)');
-}
-
 /** Job kinds of the agents (see job-kinds.ts). */
 export type AgentJobKind = 'agent-train' | 'agent-learn' | 'agent-evaluate';
 
@@ -115,12 +89,13 @@ export class AgentService {
   readonly externalEnvs: ExternalEnvs;
   readonly reader: TransitionReader;
   readonly #deps: AgentServiceDeps;
-  readonly #policies = new Map<string, Promise<MpcPolicy>>();
+  readonly #policies: PolicyCache;
 
   constructor(deps: AgentServiceDeps) {
     this.#deps = deps;
     this.externalEnvs = new ExternalEnvs(deps.store, deps.registry);
     this.reader = new TransitionReader(deps.store);
+    this.#policies = new PolicyCache(deps.store, deps.policyCacheSize ?? 4);
   }
 
   /** Agent types with their presets (the config schema is the spec's, added by the route). */
@@ -273,23 +248,17 @@ export class AgentService {
     await deleteVersions(store, id);
     await store.deleteStream(transitionStream(id));
     this.reader.forget(id);
-    for (const key of [...this.#policies.keys()]) if (key.startsWith(`${id}@`)) void this.#evict(key);
+    await this.#policies.forget(id);
   }
 
   /** Appends a batch of transitions (one segment). */
   async addTransitions(
     id: string,
-    batch: {
-      observation: NumArray;
-      action: NumArray;
-      reward: NumArray;
-      next_observation: NumArray;
-      terminated?: NumArray;
-    },
+    batch: TransitionBatch,
     ifMatch?: string,
   ): Promise<{ added: number; transitions: number; segment: number }> {
     const { record } = await this.record(id);
-    const t = this.#transitions(record, batch);
+    const t = parseTransitionBatch(record, batch, this.#deps.limits.maxTransitionsPerRequest);
     const stream = transitionStream(id);
     let expectedSeq: number | undefined;
     if (ifMatch !== undefined) {
@@ -305,57 +274,6 @@ export class AgentService {
     );
     const total = await this.reader.count(id, record.layout.obsDim, actionRowWidth(record.layout));
     return { added: t.n, transitions: total, segment: seq };
-  }
-
-  #transitions(record: AgentRecord, batch: Parameters<AgentService['addTransitions']>[1]): Transitions {
-    const d = record.layout.obsDim;
-    const a = actionRowWidth(record.layout);
-    const n = batch.reward.values.length;
-    if (n === 0) throw new AgentArgumentError('reward', 'a transition batch needs at least one row');
-    if (n > this.#deps.limits.maxTransitionsPerRequest) {
-      throw new AgentArgumentError(
-        'reward',
-        `at most ${this.#deps.limits.maxTransitionsPerRequest} transitions per request, got ${n}`,
-      );
-    }
-    const rows = (field: string, arr: NumArray, width: number) => {
-      if (arr.values.length !== n * width || arr.shape[0] !== n) {
-        throw new AgentArgumentError(
-          field,
-          `${field} must have ${n} rows of ${width} values (shape [${n}${width > 1 || field.includes('obs') ? `, ${width}` : ''}]), got shape [${arr.shape}]`,
-        );
-      }
-      for (const v of arr.values)
-        if (!Number.isFinite(v)) throw new AgentArgumentError(field, `${field} holds a non-finite number`);
-      return arr.values;
-    };
-    const actionValues = rows('action', batch.action, a);
-    if (record.layout.action.kind === 'discrete') {
-      const space = record.action_space as { start: number; n: number };
-      for (let i = 0; i < n; i++) {
-        const index = actionValues[i]! - space.start;
-        if (!Number.isInteger(index) || index < 0 || index >= space.n) {
-          throw new AgentArgumentError(
-            'action',
-            `action[${i}] = ${actionValues[i]} is not in the Discrete space`,
-          );
-        }
-        actionValues[i] = index;
-      }
-    }
-    const terminated = new Uint8Array(n);
-    if (batch.terminated) {
-      const flags = rows('terminated', batch.terminated, 1);
-      for (let i = 0; i < n; i++) terminated[i] = flags[i] ? 1 : 0;
-    }
-    return {
-      n,
-      obs: rows('observation', batch.observation, d),
-      action: actionValues,
-      nextObs: rows('next_observation', batch.next_observation, d),
-      reward: rows('reward', batch.reward, 1),
-      terminated,
-    };
   }
 
   /** Plans from an observation (see the plan route). */
@@ -382,7 +300,7 @@ export class AgentService {
       context = opened.context;
       version ??= opened.version;
     }
-    const policy = await this.#policy(record, version);
+    const policy = await this.#policies.get(record, version);
     const seed = req.seed ?? randomInt(2 ** 47);
     let out: PolicyPlan;
     try {
@@ -417,39 +335,6 @@ export class AgentService {
       planner: record.config.planner.type,
       evaluations: out.evaluations,
     };
-  }
-
-  /** The policy of a version (default latest), built once and cached. */
-  async #policy(record: AgentRecord, version?: number): Promise<MpcPolicy> {
-    const v = version ?? (await latestVersion(this.#deps.store, record.id));
-    if (v === 0) throw new NotTrainedError(record.id);
-    const key = `${record.id}@${v}`;
-    let entry = this.#policies.get(key);
-    if (entry === undefined) {
-      entry = (async () => {
-        const loaded = await loadVersion(this.#deps.store, record.id, v).catch((err) => {
-          if (notFound(err))
-            throw new AgentArgumentError('version', `agent "${record.id}" has no version ${v}`);
-          throw err;
-        });
-        return MpcPolicy.build(record, loaded!);
-      })();
-      this.#policies.set(key, entry);
-      entry.catch(() => this.#policies.delete(key));
-      const max = this.#deps.policyCacheSize ?? 4;
-      while (this.#policies.size > max) await this.#evict(this.#policies.keys().next().value!);
-    } else {
-      // Most recently used last.
-      this.#policies.delete(key);
-      this.#policies.set(key, entry);
-    }
-    return entry;
-  }
-
-  async #evict(key: string): Promise<void> {
-    const entry = this.#policies.get(key);
-    this.#policies.delete(key);
-    await (await entry?.catch(() => undefined))?.dispose();
   }
 
   /** Submits an agent job after checking the agent and the request. */
@@ -489,110 +374,18 @@ export class AgentService {
     return this.#deps.jobs.submit(kind, { agent_id: id, ...params });
   }
 
-  /** The agent as one object: its record, latest model version and transition segments. */
+  /** The agent as one object (see transfer.ts). */
   async exportAgent(id: string): Promise<AgentExport> {
-    const { store } = this.#deps;
-    const { record } = await this.record(id);
-    const loaded = await loadVersion(store, id);
-    const stream = transitionStream(id);
-    const transitions: Uint8Array[] = [];
-    for (const seq of await store.listSegments(stream))
-      transitions.push(await store.readSegment(stream, seq));
-    return {
-      format: 'modelgym.agent',
-      format_version: 1,
-      agent: record,
-      ...(loaded
-        ? {
-            model: {
-              manifest: loaded.record.manifest,
-              weights: loaded.weights,
-              meta: { transitions: loaded.record.transitions, validation_mse: loaded.record.validation_mse },
-            },
-          }
-        : {}),
-      transitions,
-    };
+    return exportAgent(this.#deps.store, (await this.record(id)).record);
   }
 
-  /** Creates a new agent (new id) from an export; everything is validated before anything is stored. */
+  /** Creates a new agent (new id) from an export (see transfer.ts). */
   async importAgent(exported: AgentExport): Promise<{ agent: AgentView; etag: string }> {
-    const r = exported.agent as Partial<AgentRecord>;
-    if (r?.type !== 'mpc' || typeof r.config !== 'object' || !r.observation_space || !r.action_space) {
-      throw new AgentArgumentError('agent', 'not an exported mpc agent record');
-    }
-    const actions = planActions(r.action_space);
-    const config = resolveMpcConfig(r.preset, r.config, actions, this.#deps.limits);
-    const layout = layoutFor(r.observation_space, r.action_space, {
-      reward: config.model.learned_reward,
-      termination: config.model.learned_termination,
-    });
-    if (r.known) resolveEnv(this.#deps.registry, r.known);
-    const width = actionRowWidth(layout);
-    const segments = (exported.transitions ?? []).map((t, i) => {
-      const bytes = toBytes(t, `transitions.${i}`);
-      try {
-        decodeSegment(bytes, layout.obsDim, width);
-      } catch (err) {
-        throw new AgentArgumentError(`transitions.${i}`, (err as Error).message);
-      }
-      return bytes;
-    });
-    let ensemble: Awaited<ReturnType<typeof deserializeEnsemble>> | undefined;
-    let weights: Uint8Array | undefined;
-    if (exported.model) {
-      weights = toBytes(exported.model.weights, 'model.weights');
-      try {
-        ensemble = await deserializeEnsemble(exported.model.manifest as EnsembleManifest, weights);
-      } catch (err) {
-        throw new AgentArgumentError('model', (err as Error).message);
-      }
-      if (ensemble.config.inputDim !== inputDim(layout) || ensemble.config.outputDim !== outputDim(layout)) {
-        ensemble.dispose();
-        throw new AgentArgumentError('model', "the model's sizes do not fit the agent's spaces");
-      }
-    }
-    const record: AgentRecord = {
-      ...(r as AgentRecord),
-      id: newId('ag'),
-      config,
-      layout,
-      created_at: new Date().toISOString(),
-    };
-    const { store } = this.#deps;
-    try {
-      await store.createDoc(COLLECTION, record.id, toStorable(record));
-      for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
-      if (ensemble) {
-        const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };
-        await saveVersion(store, record.id, ensemble, {
-          transitions: meta.transitions ?? 0,
-          validationMse: meta.validation_mse ?? [],
-        });
-      }
-    } finally {
-      ensemble?.dispose();
-    }
-    return this.view(record.id);
+    return this.view(await importAgent(exported, this.#deps));
   }
 
   /** Frees every cached policy (server shutdown). */
   async close(): Promise<void> {
-    await Promise.all([...this.#policies.keys()].map((k) => this.#evict(k)));
+    await this.#policies.close();
   }
-
-  /** Plan rows of an agent's config (for docs and checks). */
-  static planRollouts = planRollouts;
-}
-
-/** The agent's ETag: its record, latest version and transition segment count. */
-function agentEtag(docEtag: string, version: number, seq: number): string {
-  return `"${docEtag.replaceAll('"', '')}.v${version}.s${seq}"`;
-}
-
-/** Throws a precondition error when `ifMatch` is given and is not the current ETag (or `*`). */
-function checkEtag(ifMatch: string | undefined, current: string): void {
-  if (ifMatch === undefined) return;
-  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (!tags.includes('*') && !tags.includes(current)) throw new PreconditionFailedError(ifMatch, current);
 }

@@ -6,7 +6,8 @@
  */
 import type { Context } from 'hono';
 import { AgentArgumentError } from '../../agents/errors.ts';
-import type { AgentService, NumArray } from '../../agents/service.ts';
+import type { AgentService } from '../../agents/service.ts';
+import type { NumArray } from '../../agents/transition-batch.ts';
 import type { components } from '../../generated/openapi.ts';
 import type { AppEnv } from '../app-env.ts';
 import { reply } from '../codec.ts';

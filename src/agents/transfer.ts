@@ -1,0 +1,123 @@
+/**
+ * Export and import of agents: one object holding the agent's record (non-finite numbers tagged,
+ * see storable.ts), its latest model version (manifest and weight bytes) and its transition
+ * segments, for `GET .../export` and `POST /v1/agents/import`. An import is validated completely
+ * (config, spaces, model sizes, every segment) before anything is stored, and gets a new id.
+ * @module
+ */
+import type { EnvRegistry } from '../envs/registry.ts';
+import { actionRowWidth, inputDim, outputDim } from '../models/layout.ts';
+import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
+import { resolveEnv } from '../planners/spec.ts';
+import type { Store } from '../store/store.ts';
+import { AgentArgumentError } from './errors.ts';
+import { newId } from './ids.ts';
+import { resolveMpcConfig } from './mpc/config.ts';
+import { type AgentRecord, layoutFor, planActions } from './record.ts';
+import { fromStorable, toStorable } from './storable.ts';
+import { decodeSegment, transitionStream } from './transitions.ts';
+import { loadVersion, saveVersion } from './versions.ts';
+
+/** An exported agent (the spec's `AgentExport`). */
+export interface AgentExport {
+  format: 'modelgym.agent';
+  format_version: 1;
+  agent: unknown;
+  model?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
+  transitions?: Array<Uint8Array | string>;
+}
+
+/** Bytes from msgpack `bin` or JSON base64 text. */
+function toBytes(value: unknown, field: string): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value))
+    return new Uint8Array(Buffer.from(value, 'base64'));
+  throw new AgentArgumentError(field, 'must be bytes (msgpack bin) or base64 text (JSON)');
+}
+
+/** The export of an agent. */
+export async function exportAgent(store: Store, record: AgentRecord): Promise<AgentExport> {
+  const loaded = await loadVersion(store, record.id);
+  const stream = transitionStream(record.id);
+  const transitions: Uint8Array[] = [];
+  for (const seq of await store.listSegments(stream)) transitions.push(await store.readSegment(stream, seq));
+  return {
+    format: 'modelgym.agent',
+    format_version: 1,
+    agent: toStorable(record),
+    ...(loaded
+      ? {
+          model: {
+            manifest: loaded.record.manifest,
+            weights: loaded.weights,
+            meta: { transitions: loaded.record.transitions, validation_mse: loaded.record.validation_mse },
+          },
+        }
+      : {}),
+    transitions,
+  };
+}
+
+/** Stores an exported agent under a new id; returns the id. */
+export async function importAgent(
+  exported: AgentExport,
+  deps: { store: Store; registry: EnvRegistry; limits: { maxPlanRollouts: number } },
+): Promise<string> {
+  const r = fromStorable<Partial<AgentRecord>>(exported.agent);
+  if (r?.type !== 'mpc' || typeof r.config !== 'object' || !r.observation_space || !r.action_space) {
+    throw new AgentArgumentError('agent', 'not an exported mpc agent record');
+  }
+  const actions = planActions(r.action_space);
+  const config = resolveMpcConfig(r.preset, r.config, actions, deps.limits);
+  const layout = layoutFor(r.observation_space, r.action_space, {
+    reward: config.model.learned_reward,
+    termination: config.model.learned_termination,
+  });
+  if (r.known) resolveEnv(deps.registry, r.known);
+  const width = actionRowWidth(layout);
+  const segments = (exported.transitions ?? []).map((t, i) => {
+    const bytes = toBytes(t, `transitions.${i}`);
+    try {
+      decodeSegment(bytes, layout.obsDim, width);
+    } catch (err) {
+      throw new AgentArgumentError(`transitions.${i}`, (err as Error).message);
+    }
+    return bytes;
+  });
+  let ensemble: Awaited<ReturnType<typeof deserializeEnsemble>> | undefined;
+  let weights: Uint8Array | undefined;
+  if (exported.model) {
+    weights = toBytes(exported.model.weights, 'model.weights');
+    try {
+      ensemble = await deserializeEnsemble(exported.model.manifest as EnsembleManifest, weights);
+    } catch (err) {
+      throw new AgentArgumentError('model', (err as Error).message);
+    }
+    if (ensemble.config.inputDim !== inputDim(layout) || ensemble.config.outputDim !== outputDim(layout)) {
+      ensemble.dispose();
+      throw new AgentArgumentError('model', "the model's sizes do not fit the agent's spaces");
+    }
+  }
+  const record: AgentRecord = {
+    ...(r as AgentRecord),
+    id: newId('ag'),
+    config,
+    layout,
+    created_at: new Date().toISOString(),
+  };
+  const { store } = deps;
+  try {
+    await store.createDoc('agents', record.id, toStorable(record));
+    for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
+    if (ensemble) {
+      const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };
+      await saveVersion(store, record.id, ensemble, {
+        transitions: meta.transitions ?? 0,
+        validationMse: meta.validation_mse ?? [],
+      });
+    }
+  } finally {
+    ensemble?.dispose();
+  }
+  return record.id;
+}
