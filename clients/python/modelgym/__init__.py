@@ -11,6 +11,7 @@ Works with numpy, msgpack and httpx alone; when Gymnasium is importable, envs ar
 
 from . import errors, spaces
 from ._compat import HAVE_GYMNASIUM, AutoresetMode
+from .agents import Agent, JobFailed, register_external_env, wait_for_job
 from .env import RemoteEnv
 from .errors import (
     InvalidAction,
@@ -33,6 +34,7 @@ from .vector import RemoteVectorEnv
 __version__ = "0.1.0"
 
 __all__ = [
+    "Agent",
     "DEFAULT_BASE_URL",
     "HAVE_GYMNASIUM",
     "AutoresetMode",
@@ -40,6 +42,7 @@ __all__ = [
     "InvalidAction",
     "InvalidArgument",
     "InvalidState",
+    "JobFailed",
     "ModelgymError",
     "NotFound",
     "PayloadTooLarge",
@@ -55,5 +58,7 @@ __all__ = [
     "errors",
     "make",
     "make_vec",
+    "register_external_env",
     "spaces",
+    "wait_for_job",
 ]
