@@ -1,0 +1,167 @@
+/**
+ * The `learn` command's options: parsed with `node:util`'s `parseArgs`, checked, defaulted.
+ * Mistakes throw {@link UsageError} (exit code 2) with a one-line message.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import type { MpcConfigInput } from '../agents/mpc/config.ts';
+
+/** A command-line mistake: the CLI prints the message and exits with code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The `learn` command's settings, defaults filled in. */
+export interface LearnOptions {
+  env: string;
+  agent: 'mpc';
+  preset: string;
+  steps: number;
+  warmup: number;
+  refitEvery: number;
+  seed: number;
+  /** `--config`: MpcConfig overrides, field by field over the preset. */
+  config?: MpcConfigInput;
+  /** `--url`: a running server's base URL (no trailing slash); absent: run in process. */
+  url?: string;
+  /** `--data-dir` (in process only); absent: a fresh temp dir. */
+  dataDir?: string;
+  /** Evaluation episodes after learning. */
+  evalEpisodes: number;
+  json: boolean;
+}
+
+/** What the command line asks for: the help text, or a run. */
+export type LearnArgs = { help: true } | { help: false; options: LearnOptions };
+
+/** The defaults of the numeric options and the preset. */
+export const LEARN_DEFAULTS = {
+  agent: 'mpc',
+  preset: 'fast',
+  steps: 2000,
+  warmup: 200,
+  refitEvery: 200,
+  seed: 0,
+  evalEpisodes: 0,
+} as const;
+
+/** `modelgym learn --help`. */
+export const learnUsage = `usage: modelgym learn --env <id> [options]
+
+Model-based RL on a served env: random episodes for --warmup steps, then MPC episodes with the
+latest model, refitted every --refit-every steps. Progress goes to stderr (a bar on a terminal, a
+line per episode otherwise); the final table (or --json) to stdout.
+
+options:
+  --env <id>            env to learn, e.g. Pendulum-v1 (required)
+  --agent <type>        agent type (default mpc, the only one)
+  --preset <name>       MPC preset: default, pets, icem, pddm, fast (default fast: small and quick)
+  --steps <n>           env steps in all, warm-up included (default 2000)
+  --warmup <n>          random-action steps first (default 200)
+  --refit-every <n>     env steps between model refits (default 200)
+  --seed <n>            episode k starts from seed + k (default 0)
+  --config <json>       MpcConfig overrides, e.g. '{"planner":{"horizon":10}}'
+  --eval <n>            evaluation episodes after learning, seeds 0..n-1 (default 0)
+  --url <base>          talk to a running server (e.g. http://127.0.0.1:8080) instead of running in process
+  --data-dir <dir>      in process: where the agent is stored (default: a fresh temp dir, printed)
+  --json                print the result as JSON instead of the table
+  -h, --help            this text
+
+exit codes: 0 done, 1 failed (server unreachable, job failed), 2 bad arguments or unknown env
+`;
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name} must be an integer in [${min}, ${max}], got "${raw}"`);
+  }
+  return value;
+}
+
+function configFrom(raw: string | undefined): MpcConfigInput | undefined {
+  if (raw === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    throw new UsageError(`--config is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError('--config must be a JSON object, e.g. \'{"planner":{"horizon":10}}\'');
+  }
+  return value as MpcConfigInput;
+}
+
+function urlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--url must be an http(s) URL such as http://127.0.0.1:8080, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--url must be an http(s) URL, got "${raw}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Parses the arguments after `learn`; throws {@link UsageError}. */
+export function parseLearnArgs(argv: readonly string[]): LearnArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        env: { type: 'string' },
+        agent: { type: 'string' },
+        preset: { type: 'string' },
+        steps: { type: 'string' },
+        warmup: { type: 'string' },
+        'refit-every': { type: 'string' },
+        seed: { type: 'string' },
+        config: { type: 'string' },
+        eval: { type: 'string' },
+        url: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    // parseArgs's messages name the option; some take several lines.
+    throw new UsageError((err as Error).message.replaceAll('\n', ' '));
+  }
+  if (values.help) return { help: true };
+  const str = (name: string) => values[name] as string | undefined;
+  const env = str('env');
+  if (env === undefined || env === '') throw new UsageError('--env is required, e.g. --env Pendulum-v1');
+  const agent = str('agent') ?? LEARN_DEFAULTS.agent;
+  if (agent !== 'mpc') throw new UsageError(`unknown --agent "${agent}": the only agent type is mpc`);
+  const url = urlFrom(str('url'));
+  const dataDir = str('data-dir');
+  if (url !== undefined && dataDir !== undefined) {
+    throw new UsageError(
+      '--data-dir is for in-process runs: the server keeps its agents in its own data dir',
+    );
+  }
+  const config = configFrom(str('config'));
+  const options: LearnOptions = {
+    env,
+    agent,
+    preset: str('preset') ?? LEARN_DEFAULTS.preset,
+    steps: integer('steps', str('steps'), LEARN_DEFAULTS.steps, 1, 1_000_000),
+    warmup: integer('warmup', str('warmup'), LEARN_DEFAULTS.warmup, 0, 1_000_000),
+    refitEvery: integer('refit-every', str('refit-every'), LEARN_DEFAULTS.refitEvery, 1, 1_000_000),
+    seed: integer('seed', str('seed'), LEARN_DEFAULTS.seed, 0, 4_294_967_295),
+    evalEpisodes: integer('eval', str('eval'), LEARN_DEFAULTS.evalEpisodes, 0, 1000),
+    json: values.json === true,
+    ...(config !== undefined ? { config } : {}),
+    ...(url !== undefined ? { url } : {}),
+    ...(dataDir !== undefined ? { dataDir } : {}),
+  };
+  return { help: false, options };
+}

@@ -1,0 +1,160 @@
+/**
+ * `learn` in process: an agent service on a store under a data dir (the layout a server uses, so
+ * `MODELGYM_DATA_DIR=<dir> npm start` serves the agent afterwards), the learning loop called
+ * directly with hooks, then evaluation episodes with the final model.
+ * @module
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { jobHandlerModules } from '../agents/job-kinds.ts';
+import { runEpisode } from '../agents/mpc/episodes.ts';
+import { runLearnLoop } from '../agents/mpc/learn-loop.ts';
+import { MpcPolicy } from '../agents/mpc/policy.ts';
+import type { AgentRecord } from '../agents/record.ts';
+import { AgentService } from '../agents/service.ts';
+import { loadVersion } from '../agents/versions.ts';
+import type { EnvDefinition } from '../envs/env.ts';
+import { loadSpec, specOperations } from '../http/spec.ts';
+import { assertValid, compileValidators } from '../http/validation.ts';
+import { JobRunner } from '../jobs/index.ts';
+import { registryFor } from '../planners/spec.ts';
+import { loadKeyring } from '../state/keyring.ts';
+import { openStore } from '../store/index.ts';
+import type { Store } from '../store/store.ts';
+import { initTensorBackend } from '../tensor/backend.ts';
+import type { LearnOptions } from './args.ts';
+import type { LearnEvents } from './learn-events.ts';
+import { type EvaluationReport, type LearnReport, meanStd } from './report.ts';
+
+/** The create request, checked against the spec's schema as the server would check it. */
+function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>) {
+  const body = {
+    type: 'mpc' as const,
+    env_id: options.env,
+    preset: options.preset,
+    ...(options.config !== undefined ? { config: options.config } : {}),
+  };
+  const op = specOperations(spec).filter((o) => o.operationId === 'createAgent');
+  assertValid(compileValidators(spec, op).get('createAgent')?.body, body, '/body');
+  return body;
+}
+
+/** Evaluation episodes (seeds 0..n-1) with the agent's latest version. */
+async function evaluate(
+  store: Store,
+  def: EnvDefinition,
+  record: AgentRecord,
+  episodes: number,
+  events: LearnEvents,
+  signal: AbortSignal,
+): Promise<EvaluationReport | undefined> {
+  const loaded = await loadVersion(store, record.id);
+  if (!loaded) {
+    events.onInfo('no evaluation: the run ended before the first model was fitted');
+    return undefined;
+  }
+  const started = performance.now();
+  const policy = await MpcPolicy.build(record, loaded);
+  try {
+    const seeds = Array.from({ length: episodes }, (_, i) => i);
+    const results = seeds.map((seed) => {
+      const e = runEpisode(def, record, { seed, policy, onStep: () => signal.throwIfAborted() });
+      events.onEvalEpisode(seed, episodes, e.return);
+      return e;
+    });
+    const returns = results.map((e) => e.return);
+    return {
+      version: loaded.version,
+      seeds,
+      returns,
+      lengths: results.map((e) => e.length),
+      ...meanStd(returns),
+      wallMs: performance.now() - started,
+    };
+  } finally {
+    await policy.dispose();
+  }
+}
+
+/** Runs `learn` in this process; see the module doc. */
+export async function learnInProcess(
+  options: LearnOptions,
+  events: LearnEvents,
+  signal: AbortSignal,
+): Promise<LearnReport> {
+  const spec = loadSpec();
+  const body = createRequest(options, spec);
+  const registry = await registryFor([options.env]);
+  const def = registry.get(options.env);
+  const dataDir = resolve(options.dataDir ?? (await mkdtemp(join(tmpdir(), 'modelgym-learn-'))));
+  await initTensorBackend();
+  const store = openStore(dataDir);
+  const service = new AgentService({
+    store,
+    registry,
+    keyring: await loadKeyring({ secret: process.env.MODELGYM_SECRET, dataDir }),
+    // Never started: the loop runs here, not as a job.
+    jobs: new JobRunner({
+      rootDir: join(dataDir, 'jobs'),
+      handlers: jobHandlerModules,
+      environment: { data_dir: dataDir },
+    }),
+    limits: {
+      maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
+      maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
+    },
+  });
+  try {
+    const { agent } = await service.create(body).catch(async (err) => {
+      // Refused (a preset or setting the agent cannot have): leave no empty temp dir behind.
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+      throw err;
+    });
+    const { record } = await service.record(agent.id);
+    events.onInfo(
+      `in process; agent ${agent.id} (preset ${agent.preset}, planner ${agent.config.planner.type}) stored in ${dataDir}`,
+    );
+    const started = performance.now();
+    const progress = await runLearnLoop(
+      store,
+      service.reader,
+      def,
+      record,
+      {
+        steps: options.steps,
+        warmupSteps: options.warmup,
+        refitEvery: options.refitEvery,
+        seed: options.seed,
+      },
+      {
+        onStep: (steps) => {
+          signal.throwIfAborted();
+          events.onSteps(steps);
+        },
+        onEpisode: (e) => events.onEpisode({ ...e }),
+        onRefit: (r) => events.onVersion(r.version),
+      },
+    );
+    const wallMs = performance.now() - started;
+    events.onLearnEnd();
+    const evaluation =
+      options.evalEpisodes > 0
+        ? await evaluate(store, def, record, options.evalEpisodes, events, signal)
+        : undefined;
+    return {
+      mode: 'in-process',
+      env: options.env,
+      agentId: agent.id,
+      preset: agent.preset,
+      dataDir,
+      steps: progress.steps,
+      version: progress.version,
+      episodes: progress.episodes.map((e) => ({ ...e })),
+      wallMs,
+      ...(evaluation ? { evaluation } : {}),
+    };
+  } finally {
+    await service.close();
+  }
+}
