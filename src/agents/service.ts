@@ -167,12 +167,6 @@ export class AgentService {
       ...(known && !config.model.learned_reward ? { known } : {}),
       created_at: new Date().toISOString(),
     };
-    if (record.known === undefined && !config.model.learned_reward) {
-      throw new AgentArgumentError(
-        'config.model.learned_reward',
-        'this env declares no reward: learned_reward must be true',
-      );
-    }
     await this.#deps.store.createDoc(COLLECTION, record.id, toStorable(record));
     return this.view(record.id);
   }
