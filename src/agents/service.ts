@@ -235,9 +235,8 @@ export class AgentService {
   /** Deletes an agent, its versions and its data; `ifMatch` must be its current ETag when given. */
   async delete(id: string, ifMatch?: string): Promise<void> {
     const { store } = this.#deps;
-    const { etag } = await this.view(id);
-    const { docEtag } = await this.record(id);
-    checkEtag(ifMatch, etag);
+    const { record, docEtag } = await this.record(id);
+    checkEtag(ifMatch, (await this.#viewOf(record, docEtag)).etag);
     await store.deleteDoc(COLLECTION, id, { ifMatch: docEtag });
     await deleteVersions(store, id);
     await store.deleteStream(transitionStream(id));
