@@ -174,27 +174,24 @@ class Agent:
         """Forgets the plan context (call at the start of an episode)."""
         self.context = None
 
-    def plan(self, observation: Any, *, seed: int | None = None) -> dict[str, Any]:
-        """The whole plan: ``action``, ``actions``, ``predicted_observations``/``rewards``, ``value``."""
+    def _plan(self, route: str, observation: Any, seed: int | None) -> dict[str, Any]:
+        """POSTs to ``plan`` or ``act`` with the carried context, and keeps the new one."""
         body: dict[str, Any] = {"observation": np.asarray(observation, dtype=np.float32).reshape(-1)}
         if self.context is not None:
             body["context"] = self.context
         if seed is not None:
             body["seed"] = seed
-        out = self._t.post(f"{self._path}/plan", body)
+        out = self._t.post(f"{self._path}/{route}", body)
         self.context = out["context"]
         return out
 
+    def plan(self, observation: Any, *, seed: int | None = None) -> dict[str, Any]:
+        """The whole plan: ``action``, ``actions``, ``predicted_observations``/``rewards``, ``value``."""
+        return self._plan("plan", observation, seed)
+
     def act(self, observation: Any, *, seed: int | None = None) -> Any:
         """The first action of a plan from ``observation`` (numpy array for Box, int for Discrete)."""
-        body: dict[str, Any] = {"observation": np.asarray(observation, dtype=np.float32).reshape(-1)}
-        if self.context is not None:
-            body["context"] = self.context
-        if seed is not None:
-            body["seed"] = seed
-        out = self._t.post(f"{self._path}/act", body)
-        self.context = out["context"]
-        action = out["action"]
+        action = self._plan("act", observation, seed)["action"]
         return action if isinstance(action, int) else np.asarray(action, dtype=np.float32)
 
     def delete(self) -> None:
