@@ -89,11 +89,11 @@ const SCENARIOS: Scenario[] = [
     preset: 'fast',
     config: {
       model: SMALL_MODEL,
-      planner: { type: 'categorical-cem', horizon: 20, population: 100, elites: 10, iterations: 3 },
+      planner: { type: 'categorical-cem', horizon: 20, population: 200, elites: 20, iterations: 4 },
     },
     steps: 2000,
     warmup: 200,
-    refitEvery: 250,
+    refitEvery: 100,
     evalEpisodes: 5,
     target: { threshold: 475, what: 'mean evaluation return >= 475 within 2,000 steps' },
   },
