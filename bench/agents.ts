@@ -71,7 +71,7 @@ const SCENARIOS: Scenario[] = [
     envId: 'tasks/CartPoleSwingUp-v0',
     preset: 'fast',
     // Cart-pole steps are 0.02 s (balance plans 0.8 s ahead, against slow drifts off the track;
-    // discrete CartPole-v1 did worse at 40 than at 20: 256 vs 315): a swing-up needs about 1 s of look-ahead (with the true dynamics,
+    // discrete CartPole-v1 did worse at 40: 256): a swing-up needs about 1 s of look-ahead (with the true dynamics,
     // iCEM at horizon 25 never swings the pole up; at horizon 50 it scores ~159).
     config: {
       model: SMALL_MODEL,
