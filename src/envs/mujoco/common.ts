@@ -67,6 +67,27 @@ export function controlCost(weight: number, action: ArrayLike<number>, offset = 
   return weight * float32SumOfSquares(action, offset, n);
 }
 
+/**
+ * Batched `forward_reward_weight * x_velocity - ctrl_cost` over `n` rows, the x velocity read from
+ * observation column `vx` (rows of `width`) as the mean of before and after (the planners' view of
+ * HalfCheetah's and Swimmer's reward: the observation holds qvel, not the x positions).
+ */
+export function batchedForwardReward(
+  obs: Float32Array,
+  action: Float32Array,
+  nextObs: Float32Array,
+  n: number,
+  layout: { width: number; vx: number; nu: number; forwardWeight: number; ctrlWeight: number },
+): Float32Array {
+  const { width, vx, nu } = layout;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const xVelocity = 0.5 * (obs[i * width + vx]! + nextObs[i * width + vx]!);
+    out[i] = layout.forwardWeight * xVelocity - controlCost(layout.ctrlWeight, action, i * nu, nu);
+  }
+  return out;
+}
+
 /** Gymnasium v5's observation space: `Box(-inf, inf, (n,), float64)`. */
 export function observationBox(n: number): Box<'float64'> {
   return new Box(-Infinity, Infinity, [n], 'float64');

@@ -6,7 +6,14 @@
 import type { Generator } from '../../rng/generator.ts';
 import { booleanKwarg, checkKwargNames, numberKwarg } from '../classic-control/validate.ts';
 import type { EnvDoc, PhysicalState } from '../env.ts';
-import { actionBox, controlCost, frameSkipKwarg, observationBox, parseJointState } from './common.ts';
+import {
+  actionBox,
+  batchedForwardReward,
+  controlCost,
+  frameSkipKwarg,
+  observationBox,
+  parseJointState,
+} from './common.ts';
 import { HALF_CHEETAH_XML } from './models/half-cheetah.ts';
 import type { MujocoEnvDefinition, MujocoParams } from './mujoco-env.ts';
 import { compileModel, type MujocoModel } from './runtime.ts';
@@ -158,15 +165,14 @@ export function halfCheetahEnv(model: MujocoModel): MujocoEnvDefinition<HalfChee
 
     batched: {
       reward(obs, action, nextObs, n, p) {
-        const width = nq + nv - (p.excludeCurrentPositions ? 1 : 0);
-        const vx = nq - (p.excludeCurrentPositions ? 1 : 0); // qvel[0]
-        const nu = model.nu;
-        const out = new Float32Array(n);
-        for (let i = 0; i < n; i++) {
-          const xVelocity = 0.5 * (obs[i * width + vx]! + nextObs[i * width + vx]!);
-          out[i] = p.forwardRewardWeight * xVelocity - controlCost(p.ctrlCostWeight, action, i * nu, nu);
-        }
-        return out;
+        const skip = p.excludeCurrentPositions ? 1 : 0;
+        return batchedForwardReward(obs, action, nextObs, n, {
+          width: nq + nv - skip,
+          vx: nq - skip, // qvel[0]
+          nu: model.nu,
+          forwardWeight: p.forwardRewardWeight,
+          ctrlWeight: p.ctrlCostWeight,
+        });
       },
       terminal(_nextObs, n) {
         return new Uint8Array(n);

@@ -5,7 +5,14 @@
 import type { Generator } from '../../rng/generator.ts';
 import { booleanKwarg, checkKwargNames, numberKwarg } from '../classic-control/validate.ts';
 import type { EnvDoc, PhysicalState } from '../env.ts';
-import { actionBox, controlCost, frameSkipKwarg, observationBox, parseJointState } from './common.ts';
+import {
+  actionBox,
+  batchedForwardReward,
+  controlCost,
+  frameSkipKwarg,
+  observationBox,
+  parseJointState,
+} from './common.ts';
 import { SWIMMER_XML } from './models/swimmer.ts';
 import type { MujocoEnvDefinition, MujocoParams } from './mujoco-env.ts';
 import { compileModel, type MujocoModel } from './runtime.ts';
@@ -158,14 +165,13 @@ export function swimmerEnv(model: MujocoModel): MujocoEnvDefinition<SwimmerParam
 
     batched: {
       reward(obs, action, nextObs, n, p) {
-        const width = nq + nv - skipOf(p);
-        const vx = nq - skipOf(p);
-        const out = new Float32Array(n);
-        for (let i = 0; i < n; i++) {
-          const xVelocity = 0.5 * (obs[i * width + vx]! + nextObs[i * width + vx]!);
-          out[i] = p.forwardRewardWeight * xVelocity - controlCost(p.ctrlCostWeight, action, i * nu, nu);
-        }
-        return out;
+        return batchedForwardReward(obs, action, nextObs, n, {
+          width: nq + nv - skipOf(p),
+          vx: nq - skipOf(p),
+          nu,
+          forwardWeight: p.forwardRewardWeight,
+          ctrlWeight: p.ctrlCostWeight,
+        });
       },
       terminal(_nextObs, n) {
         return new Uint8Array(n);
