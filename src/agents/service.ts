@@ -250,13 +250,12 @@ export class AgentService {
     batch: TransitionBatch,
     ifMatch?: string,
   ): Promise<{ added: number; transitions: number; segment: number }> {
-    const { record } = await this.record(id);
+    const { record, docEtag } = await this.record(id);
     const t = parseTransitionBatch(record, batch, this.#deps.limits.maxTransitionsPerRequest);
     const stream = transitionStream(id);
     let expectedSeq: number | undefined;
     if (ifMatch !== undefined) {
-      const { etag } = await this.view(id);
-      checkEtag(ifMatch, etag);
+      checkEtag(ifMatch, (await this.#viewOf(record, docEtag)).etag);
       expectedSeq = (await this.#deps.store.streamVersion(stream)) + 1;
     }
     const bytes = encodeSegment(t, record.layout.obsDim, actionRowWidth(record.layout));
