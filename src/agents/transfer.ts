@@ -1,11 +1,13 @@
 /**
  * Export and import of agents: one object holding the agent's record (non-finite numbers tagged,
- * see storable.ts), its latest model version (manifest and weight bytes) and its transition
+ * see storable.ts), its latest model version (manifest and weight bytes, and the terminal value's
+ * when there is one) and its transition
  * segments, for `GET .../export` and `POST /v1/agents/import`. An import is validated completely
  * (config, spaces, model sizes, every segment) before anything is stored, and gets a new id.
  * @module
  */
 import type { EnvRegistry } from '../envs/registry.ts';
+import type { Ensemble } from '../models/ensemble.ts';
 import { actionRowWidth, inputDim, outputDim } from '../models/layout.ts';
 import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
 import { resolveEnv } from '../planners/spec.ts';
@@ -24,6 +26,7 @@ export interface AgentExport {
   format_version: 1;
   agent: unknown;
   model?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
+  value?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
   transitions?: Array<Uint8Array | string>;
 }
 
@@ -33,6 +36,27 @@ function toBytes(value: unknown, field: string): Uint8Array {
   if (typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value))
     return new Uint8Array(Buffer.from(value, 'base64'));
   throw new AgentArgumentError(field, 'must be bytes (msgpack bin) or base64 text (JSON)');
+}
+
+/** An exported ensemble, rebuilt and checked against the widths the agent needs. */
+async function importedEnsemble(
+  part: { manifest: unknown; weights: Uint8Array | string },
+  field: 'model' | 'value',
+  inputs: number,
+  outputs: number,
+): Promise<Ensemble> {
+  const weights = toBytes(part.weights, `${field}.weights`);
+  let ensemble: Ensemble;
+  try {
+    ensemble = await deserializeEnsemble(part.manifest as EnsembleManifest, weights);
+  } catch (err) {
+    throw new AgentArgumentError(field, (err as Error).message);
+  }
+  if (ensemble.config.inputDim !== inputs || ensemble.config.outputDim !== outputs) {
+    ensemble.dispose();
+    throw new AgentArgumentError(field, `the ${field}'s sizes do not fit the agent's spaces`);
+  }
+  return ensemble;
 }
 
 /** The export of an agent. */
@@ -51,6 +75,18 @@ export async function exportAgent(store: Store, record: AgentRecord): Promise<Ag
             manifest: loaded.record.manifest,
             weights: loaded.weights,
             meta: { transitions: loaded.record.transitions, validation_mse: loaded.record.validation_mse },
+          },
+        }
+      : {}),
+    ...(loaded?.record.value && loaded.valueWeights
+      ? {
+          value: {
+            manifest: loaded.record.value.manifest,
+            weights: loaded.valueWeights,
+            meta: {
+              validation_mse: loaded.record.value.validation_mse,
+              target_range: loaded.record.value.target_range,
+            },
           },
         }
       : {}),
@@ -84,19 +120,27 @@ export async function importAgent(
     }
     return bytes;
   });
-  let ensemble: Awaited<ReturnType<typeof deserializeEnsemble>> | undefined;
-  let weights: Uint8Array | undefined;
-  if (exported.model) {
-    weights = toBytes(exported.model.weights, 'model.weights');
-    try {
-      ensemble = await deserializeEnsemble(exported.model.manifest as EnsembleManifest, weights);
-    } catch (err) {
-      throw new AgentArgumentError('model', (err as Error).message);
+  if (exported.value && !exported.model) throw new AgentArgumentError('value', 'a value needs its model');
+  const ensemble = exported.model
+    ? await importedEnsemble(exported.model, 'model', inputDim(layout), outputDim(layout))
+    : undefined;
+  let value: Ensemble | undefined;
+  try {
+    value = exported.value ? await importedEnsemble(exported.value, 'value', layout.obsDim, 1) : undefined;
+    if (value && !value.config.deterministic) {
+      throw new AgentArgumentError('value', 'a value ensemble has deterministic members');
     }
-    if (ensemble.config.inputDim !== inputDim(layout) || ensemble.config.outputDim !== outputDim(layout)) {
-      ensemble.dispose();
-      throw new AgentArgumentError('model', "the model's sizes do not fit the agent's spaces");
+    const range = (exported.value?.meta as { target_range?: unknown } | undefined)?.target_range;
+    if (
+      value &&
+      !(Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] <= range[1])
+    ) {
+      throw new AgentArgumentError('value.meta.target_range', 'must be [lowest, highest] fitted target');
     }
+  } catch (err) {
+    ensemble?.dispose();
+    value?.dispose();
+    throw err;
   }
   const record: AgentRecord = {
     ...(r as AgentRecord),
@@ -111,13 +155,24 @@ export async function importAgent(
     for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
     if (ensemble) {
       const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };
-      await saveVersion(store, record.id, ensemble, {
-        transitions: meta.transitions ?? 0,
-        validationMse: meta.validation_mse ?? [],
-      });
+      const valueMeta = (exported.value?.meta ?? {}) as { validation_mse?: number[]; target_range?: unknown };
+      await saveVersion(
+        store,
+        record.id,
+        ensemble,
+        { transitions: meta.transitions ?? 0, validationMse: meta.validation_mse ?? [] },
+        value
+          ? {
+              ensemble: value,
+              validationMse: valueMeta.validation_mse ?? [],
+              targetRange: valueMeta.target_range as [number, number],
+            }
+          : undefined,
+      );
     }
   } finally {
     ensemble?.dispose();
+    value?.dispose();
   }
   return record.id;
 }

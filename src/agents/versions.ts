@@ -1,6 +1,6 @@
 /**
- * Trained model versions of an agent: immutable store versions `agents/<id>` whose weights are a
- * content-addressed blob. A version is what `plan` uses; training adds one and never changes any.
+ * Trained model versions of an agent: immutable store versions `agents/<id>` whose weights (the
+ * dynamics ensemble's, and the terminal value's when there is one) are content-addressed blobs. A version is what `plan` uses; training adds one and never changes any.
  * @module
  */
 import type { Ensemble } from '../models/ensemble.ts';
@@ -15,6 +15,13 @@ export interface ModelVersion {
   /** Transitions it was trained on (the first `transitions` rows of the agent's data). */
   transitions: number;
   validation_mse: number[];
+  /** The terminal value ensemble, when the agent's config has one. */
+  value?: {
+    manifest: EnsembleManifest;
+    weights: string;
+    validation_mse: number[];
+    target_range: [number, number];
+  };
   created_at: string;
 }
 
@@ -23,6 +30,16 @@ export interface LoadedVersion {
   version: number;
   record: ModelVersion;
   weights: Uint8Array;
+  /** The value ensemble's weight bytes, when the version has one. */
+  valueWeights?: Uint8Array;
+}
+
+/** A fitted value ensemble to store with a version. */
+export interface VersionValue {
+  ensemble: Ensemble;
+  validationMse: number[];
+  /** Lowest and highest fitted target (planning clips the value to them). */
+  targetRange: [number, number];
 }
 
 const COLLECTION = 'agents';
@@ -33,6 +50,7 @@ export async function saveVersion(
   agentId: string,
   ensemble: Ensemble,
   meta: { transitions: number; validationMse: number[] },
+  value?: VersionValue,
 ): Promise<number> {
   const { manifest, weights } = await serializeEnsemble(ensemble);
   const sha = await store.putBlob(weights);
@@ -43,6 +61,15 @@ export async function saveVersion(
     validation_mse: meta.validationMse,
     created_at: new Date().toISOString(),
   };
+  if (value) {
+    const v = await serializeEnsemble(value.ensemble);
+    record.value = {
+      manifest: v.manifest,
+      weights: await store.putBlob(v.weights),
+      validation_mse: value.validationMse,
+      target_range: value.targetRange,
+    };
+  }
   return (await store.appendVersion(COLLECTION, agentId, record)).version;
 }
 
@@ -60,12 +87,25 @@ export async function loadVersion(
 ): Promise<LoadedVersion | undefined> {
   if (version === 'latest' && (await latestVersion(store, agentId)) === 0) return undefined;
   const got = await store.getVersion<ModelVersion>(COLLECTION, agentId, version);
-  return { version: got.version, record: got.value, weights: await store.getBlob(got.value.weights) };
+  const loaded: LoadedVersion = {
+    version: got.version,
+    record: got.value,
+    weights: await store.getBlob(got.value.weights),
+  };
+  if (got.value.value) loaded.valueWeights = await store.getBlob(got.value.value.weights);
+  return loaded;
 }
 
 /** Rebuilds the ensemble of a loaded version (the caller disposes it). */
 export function ensembleOf(loaded: LoadedVersion): Promise<Ensemble> {
   return deserializeEnsemble(loaded.record.manifest, loaded.weights);
+}
+
+/** Rebuilds the value ensemble of a loaded version, if it has one (the caller disposes it). */
+export async function valueEnsembleOf(loaded: LoadedVersion): Promise<Ensemble | undefined> {
+  const v = loaded.record.value;
+  if (!v || !loaded.valueWeights) return undefined;
+  return deserializeEnsemble(v.manifest, loaded.valueWeights);
 }
 
 /** Deletes every version of an agent (its blobs stay: they may be shared). */

@@ -1010,6 +1010,39 @@ export interface components {
             patience?: number;
         };
         /**
+         * @description A learned terminal value: the planner scores a sequence by its discounted reward over the
+         *     horizon plus the discounted value of the state it ends in, so a short horizon sees what
+         *     follows it (MPC with a terminal value, as in POLO and TD-MPC). The value is an ensemble of
+         *     deterministic MLPs fitted after the dynamics, on the agent's transitions, to TD(lambda)
+         *     returns of the data (fitted value iteration, `rounds` times); plans use the lowest
+         *     member's value, clipped to the range of the fitted targets. `null` (the presets'
+         *     default) plans with the reward alone; `{}` turns it on with the defaults shown. Not
+         *     available to the gradient planners.
+         */
+        ValueConfig: {
+            /** @default 0.98 */
+            discount: number;
+            /** @default 0.95 */
+            lambda: number;
+            /** @default 3 */
+            ensemble_size: number;
+            /**
+             * @default [
+             *       64,
+             *       64
+             *     ]
+             */
+            hidden_sizes: number[];
+            /** @default 3 */
+            rounds: number;
+            /** @default 30 */
+            epochs: number;
+            /** @default 64 */
+            batch_size: number;
+            /** @default 0.001 */
+            learning_rate: number;
+        } | null;
+        /**
          * @description `type` picks the optimiser; its other fields override that optimiser's defaults:
          *     random-shooting (population), cem (population, elites, iterations, alpha, bounds, execute),
          *     icem (population, elites, iterations, alpha, decay, noiseExponent, keepElites),
@@ -1030,6 +1063,7 @@ export interface components {
             model?: components["schemas"]["ModelConfig"];
             training?: components["schemas"]["TrainingConfig"];
             planner?: components["schemas"]["PlannerConfig"];
+            value?: components["schemas"]["ValueConfig"];
             particles?: number;
             /** @enum {string} */
             propagation?: "ts1" | "tsinf" | "expectation";
@@ -1175,6 +1209,13 @@ export interface components {
             agent: Record<string, never>;
             /** @description The latest version's ensemble (manifest and weight bytes), absent when untrained. */
             model?: {
+                manifest: Record<string, never>;
+                /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
+                weights: unknown;
+                meta?: Record<string, never>;
+            };
+            /** @description The latest version's terminal value ensemble, when the agent's config has one. */
+            value?: {
                 manifest: Record<string, never>;
                 /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
                 weights: unknown;

@@ -7,7 +7,6 @@
  * thousand rows of width `2 d` cost less than the tensor kernels' launch overhead.
  * @module
  */
-import type * as Tf from '@tensorflow/tfjs';
 import type { Ensemble } from '../models/ensemble.ts';
 import {
   actionRowWidth,
@@ -18,14 +17,8 @@ import {
   rewardColumn,
   terminationColumn,
 } from '../models/layout.ts';
-import type { TfModule } from '../tensor/backend.ts';
+import { disposeMember, prepareMember, runMember } from './member-kernels.ts';
 import type { ModelStepInput, ModelStepOutput, RolloutModel } from './rollout-model.ts';
-
-interface PreparedMember {
-  layers: Array<{ w: Tf.Tensor2D; b: Tf.Tensor1D }>;
-  maxLogvar?: Float32Array;
-  minLogvar?: Float32Array;
-}
 
 function softplus(x: number): number {
   return x > 20 ? x : Math.log1p(Math.exp(x));
@@ -72,23 +65,7 @@ export function ensembleRolloutModel(
   let disposed = false;
 
   /** Raw outputs of member `k` for `rows` input rows. */
-  const run = (k: number, inputs: Float32Array, rows: number): Float32Array => {
-    const member = prepared[k]!;
-    const out = tf.tidy(() => {
-      let h = tf.tensor2d(inputs, [rows, inW]);
-      const last = member.layers.length - 1;
-      member.layers.forEach((layer, l) => {
-        const z = tf.fused.matMul({ a: h, b: layer.w, bias: layer.b }) as Tf.Tensor2D;
-        h = l === last ? z : (tf.mul(z, tf.sigmoid(z)) as Tf.Tensor2D);
-      });
-      return h;
-    });
-    try {
-      return out.dataSync() as Float32Array;
-    } finally {
-      out.dispose();
-    }
-  };
+  const run = (k: number, inputs: Float32Array, rows: number) => runMember(tf, prepared[k]!, inputs, rows);
 
   /** Output `j` of a raw row in target units. */
   const meanOf = (raw: Float32Array, r: number, j: number) =>
@@ -153,12 +130,7 @@ export function ensembleRolloutModel(
     dispose() {
       if (disposed) return;
       disposed = true;
-      for (const member of prepared) {
-        for (const layer of member.layers) {
-          layer.w.dispose();
-          layer.b.dispose();
-        }
-      }
+      for (const member of prepared) disposeMember(member);
     },
   };
 }
@@ -178,30 +150,4 @@ function groupRows(member: Int32Array, n: number, members: number): Int32Array[]
     groups[m]![counts[m]!++] = i;
   }
   return groups;
-}
-
-/** Copies member `m`'s layers with the input normaliser folded into the first one. */
-function prepareMember(tf: TfModule, ensemble: Ensemble, m: number): PreparedMember {
-  const member = ensemble.params.members[m];
-  if (member === undefined) throw new RangeError(`the ensemble has no member ${m}`);
-  const { inputMean, inputStd } = ensemble.params;
-  const layers = member.layers.map((layer, l) =>
-    tf.tidy(() => {
-      if (l > 0) return { w: tf.clone(layer.w), b: tf.clone(layer.b) };
-      // x_n = (x - mean) / std  =>  x_n W + b = x (W / std^T) + (b - (mean / std) W)
-      const invStd = tf.reciprocal(inputStd);
-      const w = tf.mul(layer.w, tf.transpose(invStd)) as Tf.Tensor2D;
-      const b = tf.sub(
-        layer.b,
-        tf.reshape(tf.matMul(tf.mul(inputMean, invStd), layer.w), [-1]),
-      ) as Tf.Tensor1D;
-      return { w, b };
-    }),
-  );
-  const prepared: PreparedMember = { layers };
-  if (member.maxLogvar && member.minLogvar) {
-    prepared.maxLogvar = member.maxLogvar.dataSync() as Float32Array;
-    prepared.minLogvar = member.minLogvar.dataSync() as Float32Array;
-  }
-  return prepared;
 }

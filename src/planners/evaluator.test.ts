@@ -37,6 +37,22 @@ describe('trajectory evaluation', () => {
     expect(Array.from(returns)).toEqual([6, 18]);
   });
 
+  it('discounts rewards and adds the discounted terminal value of rows alive at the horizon', () => {
+    const ev = trajectoryEvaluator({
+      model: toyModel(1, []),
+      particles: 1,
+      discount: 0.5,
+      terminalValue: (obs, n) => Float32Array.from({ length: n }, (_, i) => 100 * obs[i]!),
+    });
+    const returns = ev.from(Float32Array.of(0), new FastNormal(Generator.fromSeed(0)))(
+      Float32Array.of(1, 1, 6, 6),
+      2,
+    );
+    // Candidate 0: 1 + 0.5 * 2, alive at x = 2: + 0.25 * 200. Candidate 1 terminates: 6 + 0.5 * 12.
+    expect(Array.from(returns)).toEqual([52, 12]);
+    expect(() => trajectoryEvaluator({ model: toyModel(1, []), discount: 0 })).toThrow(/discount/);
+  });
+
   it('uses a known reward and termination instead of the model', () => {
     const ev = trajectoryEvaluator({
       model: toyModel(1, []),

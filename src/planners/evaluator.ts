@@ -2,8 +2,9 @@
  * Scores candidate action sequences by rolling them out through a {@link RolloutModel} with
  * trajectory sampling (mbrl-lib's `ModelEnv.evaluate_action_sequences`): every candidate is
  * copied into `particles` rows, rows are assigned to members by the propagation method, rewards
- * are summed until a row terminates (the terminating step's reward counts, later ones do not), and
- * a candidate's return is the mean over its particles.
+ * are summed (optionally discounted) until a row terminates (the terminating step's reward counts,
+ * later ones do not), a row alive at the horizon adds the terminal value of its last state when
+ * there is one, and a candidate's return is the mean over its particles.
  * @module
  */
 import { FastNormal } from './fast-normal.ts';
@@ -18,6 +19,8 @@ export type RewardFunction = (
 ) => Float32Array;
 /** A known batched termination, as {@link BatchedFunctions.terminal} with the parameters bound. */
 export type TerminationFunction = (nextObs: Float32Array, n: number) => Uint8Array;
+/** A batched state value: `[n, obsDim]` observations to `[n]` values. */
+export type TerminalValueFunction = (obs: Float32Array, n: number) => Float32Array;
 
 /** What an evaluator needs besides the sequences. */
 export interface EvaluatorOptions {
@@ -26,6 +29,16 @@ export interface EvaluatorOptions {
   reward?: RewardFunction;
   /** Known termination; when absent the model's prediction is used, if it makes one. */
   terminal?: TerminationFunction;
+  /**
+   * Value of the states a rollout reaches at the horizon without terminating, added to its return
+   * (MPC with a terminal value, as in POLO and TD-MPC): it lets a short horizon see what follows.
+   */
+  terminalValue?: TerminalValueFunction;
+  /**
+   * Weight `discount^t` of the reward of step `t`, and `discount^horizon` of the terminal value
+   * (default 1: plain sums, as PETS). Set it to the value's discount when there is one.
+   */
+  discount?: number;
   /** Particles per candidate (default 20, PETS; 1 for a deterministic model). */
   particles?: number;
   /** Default `tsinf`. */
@@ -97,6 +110,8 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
   if (!options.reward && !model.predictsReward) {
     throw new RangeError('no reward: give a reward function or a model that learns the reward');
   }
+  const discount = options.discount ?? 1;
+  if (!(discount > 0 && discount <= 1)) throw new RangeError(`discount must be in (0, 1], got ${discount}`);
   const d = model.obsDim;
   const a = model.actionDim;
 
@@ -117,6 +132,7 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
     const done = new Uint8Array(rows);
     const act = new Float32Array(rows * a);
     let member = assignMembers(rows, model.members, propagation, noise, null);
+    let weight = 1;
     for (let t = 0; t < horizon; t++) {
       for (let r = 0; r < rows; r++) {
         const from = (candidate(r) * horizon + t) * a;
@@ -129,7 +145,7 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
       const terminal = options.terminal ? options.terminal(out.next, rows) : out.terminal;
       for (let r = 0; r < rows; r++) {
         if (done[r]) continue;
-        total[r]! += reward[r]!;
+        total[r]! += weight * reward[r]!;
         if (record) record.rewards[r * horizon + t] = reward[r]!;
         if (terminal?.[r]) done[r] = 1;
       }
@@ -139,6 +155,11 @@ export function trajectoryEvaluator(options: EvaluatorOptions): TrajectoryEvalua
         }
       }
       obs = out.next;
+      weight *= discount;
+    }
+    if (options.terminalValue) {
+      const value = options.terminalValue(obs, rows);
+      for (let r = 0; r < rows; r++) if (!done[r]) total[r]! += weight * value[r]!;
     }
     return total;
   };

@@ -19,6 +19,7 @@ import {
   trajectoryEvaluator,
 } from './evaluator.ts';
 import type { Propagation, RolloutModel } from './rollout-model.ts';
+import { ensembleValueModel, type ValueModel } from './value-model.ts';
 
 /** A served env with its kwargs and, for task families, the task. */
 export interface EnvRef {
@@ -46,6 +47,18 @@ export interface EvaluatorSpec {
   known?: EnvRef;
   particles?: number;
   propagation?: Propagation;
+  /** A learned terminal value (a deterministic 1-output ensemble over observations). */
+  value?: ValueSpec;
+}
+
+/** The terminal value of an {@link EvaluatorSpec}. */
+export interface ValueSpec {
+  manifest: EnsembleManifest;
+  weights: Uint8Array;
+  /** Discount of the rewards and the value (the one the value was fitted with). */
+  discount: number;
+  /** `[lowest, highest]` target of the fit: the value is clipped to it. */
+  range: [number, number];
 }
 
 /** An env's definition and parameters (task applied) from a reference. */
@@ -69,6 +82,16 @@ export function knownFunctions(
     reward: (obs, action, next, n) => env.batched.reward(obs, action, next, n, params),
     terminal: (next, n) => env.batched.terminal(next, n, params),
   };
+}
+
+/** The value model a spec describes (the caller disposes it). */
+async function valueModelOf(spec: ValueSpec, obsDim: number): Promise<ValueModel> {
+  const ensemble = await deserializeEnsemble(spec.manifest, spec.weights);
+  try {
+    return ensembleValueModel(ensemble, obsDim, spec.range);
+  } finally {
+    ensemble.dispose();
+  }
 }
 
 /** The built-in registry, or the full one (MuJoCo loaded) when an id needs it. */
@@ -119,13 +142,29 @@ export async function buildEvaluator(
       ensemble.dispose();
     }
   }
-  const known = spec.known ? knownFunctions(reg, spec.known) : undefined;
-  const evaluator = trajectoryEvaluator({
-    model,
-    ...(known ? { reward: known.reward, terminal: known.terminal } : {}),
-    ...(spec.particles !== undefined ? { particles: spec.particles } : {}),
-    ...(spec.propagation !== undefined ? { propagation: spec.propagation } : {}),
-    ...extra,
-  });
-  return { evaluator, model, dispose: () => model.dispose() };
+  let value: ValueModel | undefined;
+  try {
+    if (spec.value) value = await valueModelOf(spec.value, model.obsDim);
+    const known = spec.known ? knownFunctions(reg, spec.known) : undefined;
+    const evaluator = trajectoryEvaluator({
+      model,
+      ...(known ? { reward: known.reward, terminal: known.terminal } : {}),
+      ...(spec.particles !== undefined ? { particles: spec.particles } : {}),
+      ...(spec.propagation !== undefined ? { propagation: spec.propagation } : {}),
+      ...(value ? { terminalValue: value.value, discount: spec.value!.discount } : {}),
+      ...extra,
+    });
+    return {
+      evaluator,
+      model,
+      dispose: () => {
+        model.dispose();
+        value?.dispose();
+      },
+    };
+  } catch (err) {
+    model.dispose();
+    value?.dispose();
+    throw err;
+  }
 }

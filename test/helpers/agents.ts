@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { jobHandlerModules } from '../../src/agents/job-kinds.ts';
 import type { AgentService } from '../../src/agents/service.ts';
 import { isTerminalStatus, type JobRecord, type JobRunner } from '../../src/jobs/index.ts';
+import { pendulumTransitions } from '../../src/models/pendulum-fixture.ts';
 import { call, testAgents, testApp, testJobRunner } from './app.ts';
 
 /** A running agent test app. */
@@ -53,5 +54,20 @@ export async function agentTestApp(
       await agents.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** 400 Pendulum transitions as a transition batch. */
+export function pendulumBatch() {
+  const data = pendulumTransitions(400, 3);
+  const rows = (width: number, pick: (i: number, j: number) => number) =>
+    Array.from({ length: data.n }, (_, i) => Array.from({ length: width }, (_, j) => pick(i, j)));
+  const obs = rows(3, (i, j) => data.inputs[4 * i + j]!);
+  return {
+    observation: obs,
+    action: rows(1, (i) => data.inputs[4 * i + 3]!),
+    next_observation: rows(3, (i, j) => obs[i]![j]! + data.targets[3 * i + j]!),
+    reward: obs.map(([c, , v]) => -(Math.acos(Math.max(-1, Math.min(1, c!))) ** 2 + 0.1 * v! ** 2)),
+    terminated: obs.map(() => false),
   };
 }

@@ -1,24 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pendulumTransitions } from '../../src/models/pendulum-fixture.ts';
-import { type AgentTestApp, agentTestApp } from '../helpers/agents.ts';
+import { type AgentTestApp, agentTestApp, pendulumBatch } from '../helpers/agents.ts';
 import { call, post } from '../helpers/app.ts';
 
 const problem = (kind: string) => `https://modelgym.dev/problems/${kind}`;
-
-/** 400 Pendulum transitions as a transition batch. */
-function pendulumBatch() {
-  const data = pendulumTransitions(400, 3);
-  const rows = (width: number, pick: (i: number, j: number) => number) =>
-    Array.from({ length: data.n }, (_, i) => Array.from({ length: width }, (_, j) => pick(i, j)));
-  const obs = rows(3, (i, j) => data.inputs[4 * i + j]!);
-  return {
-    observation: obs,
-    action: rows(1, (i) => data.inputs[4 * i + 3]!),
-    next_observation: rows(3, (i, j) => obs[i]![j]! + data.targets[3 * i + j]!),
-    reward: obs.map(([c, , v]) => -(Math.acos(Math.max(-1, Math.min(1, c!))) ** 2 + 0.1 * v! ** 2)),
-    terminated: obs.map(() => false),
-  };
-}
 
 const SMALL = {
   model: { ensemble_size: 2, hidden_sizes: [32, 32], elites: 2 },

@@ -1,6 +1,6 @@
 /**
- * Job `agent-train`: fits the agent's model on all its transitions; progress per epoch; the
- * result names the new version. A resumed train job simply fits again (an epoch is cheap to redo).
+ * Job `agent-train`: fits the agent's model (and terminal value) on all its transitions; progress
+ * per epoch; the result names the new version. A resumed train job simply fits again (an epoch is cheap to redo).
  * @module
  */
 import type { JobContext } from '../../jobs/types.ts';
@@ -11,15 +11,25 @@ export async function run(ctx: JobContext): Promise<unknown> {
   const job = await openAgentJob(ctx);
   const training = (job.params.training ?? {}) as Record<string, number>;
   const epochs = training.epochs ?? job.record.config.training.epochs;
+  const value = job.record.config.value;
+  // The terminal value's rounds follow the dynamics' epochs on the same progress bar.
+  const total = epochs + (value ? value.rounds * value.epochs : 0);
   const fit = await fitAgentModel(job.store, job.reader, job.record, {
     training,
     ...(typeof job.params.seed === 'number' ? { seed: job.params.seed } : {}),
     onEpoch: (stats) =>
       ctx.progress({
         done: stats.epoch + 1,
-        total: epochs,
+        total,
         train_loss: stats.trainLoss,
-        validation_mse: stats.valMse.reduce((a, b) => a + b, 0) / stats.valMse.length,
+        validation_mse: mean(stats.valMse),
+      }),
+    onValueEpoch: (stats) =>
+      ctx.progress({
+        done: epochs + stats.round * value!.epochs + stats.epoch + 1,
+        total,
+        value_train_loss: stats.trainLoss,
+        value_validation_mse: mean(stats.valMse),
       }),
   });
   return {
@@ -28,5 +38,12 @@ export async function run(ctx: JobContext): Promise<unknown> {
     epochs: fit.epochs,
     validation_mse: fit.validationMse,
     elites: fit.elites,
+    ...(fit.value
+      ? { value: { validation_mse: fit.value.validationMse, mean_target: fit.value.meanTarget } }
+      : {}),
   };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -33,6 +33,30 @@ export interface TrainingSection {
   patience?: number;
 }
 
+/** A learned terminal value (the spec's `ValueConfig`). */
+export interface ValueSection {
+  discount: number;
+  lambda: number;
+  ensemble_size: number;
+  hidden_sizes: number[];
+  rounds: number;
+  epochs: number;
+  batch_size: number;
+  learning_rate: number;
+}
+
+/** What `value: {}` turns on: gamma 0.98 looks about 50 steps ahead, lambda 0.95 as in GAE. */
+export const VALUE_DEFAULTS: ValueSection = {
+  discount: 0.98,
+  lambda: 0.95,
+  ensemble_size: 3,
+  hidden_sizes: [64, 64],
+  rounds: 3,
+  epochs: 30,
+  batch_size: 64,
+  learning_rate: 1e-3,
+};
+
 /** A planner: `type`, `horizon`, and that planner's fields in snake_case. */
 export type PlannerSection = { type: (typeof PLANNER_TYPES)[number]; horizon: number } & Record<
   string,
@@ -44,6 +68,8 @@ export interface MpcConfig {
   model: ModelSection;
   training: TrainingSection;
   planner: PlannerSection;
+  /** A learned terminal value; null (or absent, in records from before it existed): none. */
+  value?: ValueSection | null;
   particles: number;
   propagation: Propagation;
   shards: number;
@@ -52,8 +78,10 @@ export interface MpcConfig {
 
 /** A request's partial configuration. */
 export type MpcConfigInput = {
-  [K in keyof MpcConfig]?: MpcConfig[K] extends object ? Partial<MpcConfig[K]> : MpcConfig[K];
-};
+  [K in Exclude<keyof MpcConfig, 'value'>]?: MpcConfig[K] extends object
+    ? Partial<MpcConfig[K]>
+    : MpcConfig[K];
+} & { value?: Partial<ValueSection> | null };
 
 /** A named starting point. */
 export interface MpcPreset {
@@ -74,6 +102,7 @@ const BASE: MpcConfig = {
   },
   training: { epochs: 25, batch_size: 32, learning_rate: 1e-3, holdout_ratio: 0.1 },
   planner: { type: 'icem', horizon: 15, population: 100, elites: 10, iterations: 3 },
+  value: null,
   particles: 5,
   propagation: 'tsinf',
   shards: 2,
@@ -193,6 +222,12 @@ export function resolveMpcConfig(
     model: { ...b.model, ...i.model },
     training: { ...b.training, ...i.training },
     planner: { ...plannerBase, ...i.planner } as PlannerSection,
+    value:
+      i.value === null
+        ? null
+        : i.value === undefined
+          ? (b.value ?? null)
+          : { ...VALUE_DEFAULTS, ...b.value, ...i.value },
     particles: i.particles ?? b.particles,
     propagation: i.propagation ?? b.propagation,
     shards: i.shards ?? b.shards,
@@ -242,11 +277,35 @@ function validate(config: MpcConfig, actions: PlanActions, limits: { maxPlanRoll
       `planner "${config.planner.type}" differentiates through the reward: set config.model.learned_reward`,
     );
   }
+  if (config.value) checkValue(config.value, config.planner.type);
   const rollouts = planRollouts(config);
   if (rollouts > limits.maxPlanRollouts) {
     throw new AgentArgumentError(
       'config.planner',
       `a plan would roll out ${rollouts} model rows (population x particles x horizon x iterations); the limit is ${limits.maxPlanRollouts}`,
     );
+  }
+}
+
+function checkValue(v: ValueSection, planner: string): void {
+  const bad = (field: string, why: string) => new AgentArgumentError(`config.value.${field}`, why);
+  if (plannerSupports(planner as PlannerSection['type']).gradient) {
+    throw new AgentArgumentError(
+      'config.value',
+      `planner "${planner}" differentiates through the reward alone and cannot use a terminal value`,
+    );
+  }
+  if (!(v.discount > 0 && v.discount < 1)) throw bad('discount', 'must be in (0, 1)');
+  if (!(v.lambda >= 0 && v.lambda <= 1)) throw bad('lambda', 'must be in [0, 1]');
+  if (!(v.learning_rate > 0 && v.learning_rate <= 1)) throw bad('learning_rate', 'must be in (0, 1]');
+  for (const field of ['ensemble_size', 'rounds', 'epochs', 'batch_size'] as const) {
+    if (!Number.isInteger(v[field]) || v[field] < 1) throw bad(field, 'must be a positive integer');
+  }
+  if (
+    !Array.isArray(v.hidden_sizes) ||
+    v.hidden_sizes.length === 0 ||
+    !v.hidden_sizes.every((h) => Number.isInteger(h) && h >= 1)
+  ) {
+    throw bad('hidden_sizes', 'must be a non-empty list of positive integers');
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Fits an agent's dynamics ensemble on all its transitions and stores the result as its next
- * version. Warm-starts from the latest version when there is one (as PETS and mbrl-lib keep
+ * Fits an agent's dynamics ensemble (and its terminal value, when configured) on all its
+ * transitions and stores the result as its next version. Warm-starts from the latest version when there is one (as PETS and mbrl-lib keep
  * training one model as data grows), else initialises from the config's seed.
  * @module
  */
@@ -11,8 +11,9 @@ import type { Store } from '../../store/store.ts';
 import { AgentArgumentError } from '../errors.ts';
 import type { AgentRecord } from '../record.ts';
 import type { TransitionReader } from '../transitions.ts';
-import { ensembleOf, loadVersion, saveVersion } from '../versions.ts';
+import { ensembleOf, loadVersion, saveVersion, valueEnsembleOf } from '../versions.ts';
 import type { TrainingSection } from './config.ts';
+import { fitValue } from './value-fit.ts';
 
 /** Options of {@link fitAgentModel}. */
 export interface FitOptions {
@@ -22,6 +23,8 @@ export interface FitOptions {
   seed?: number;
   /** Called after every epoch (throw to stop). */
   onEpoch?(stats: EpochStats): void;
+  /** Called after every epoch of the terminal value's fit, when there is one (throw to stop). */
+  onValueEpoch?(stats: EpochStats & { round: number }): void;
 }
 
 /** What a fit produced. */
@@ -31,6 +34,8 @@ export interface FitResult {
   epochs: number;
   validationMse: number[];
   elites: number[];
+  /** The terminal value's fit, when the config has one. */
+  value?: { validationMse: number[]; meanTarget: number };
 }
 
 /** The fewest transitions a fit accepts (a holdout split needs a few rows). */
@@ -76,17 +81,34 @@ export async function fitAgentModel(
       seed: options.seed ?? config.seed + (latest?.version ?? 0),
       ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
     });
-    const version = await saveVersion(store, record.id, ensemble, {
-      transitions: data.n,
-      validationMse: result.valMse,
-    });
-    return {
-      version,
-      transitions: data.n,
-      epochs: result.epochs.length,
-      validationMse: result.valMse,
-      elites: result.elites,
-    };
+    const value = config.value
+      ? await fitValue(data, layout.obsDim, config.value, {
+          ...(latest ? { previous: await valueEnsembleOf(latest) } : {}),
+          seed: options.seed ?? config.seed + (latest?.version ?? 0),
+          ...(options.onValueEpoch ? { onEpoch: options.onValueEpoch } : {}),
+        })
+      : undefined;
+    try {
+      const version = await saveVersion(
+        store,
+        record.id,
+        ensemble,
+        { transitions: data.n, validationMse: result.valMse },
+        value
+          ? { ensemble: value.ensemble, validationMse: value.validationMse, targetRange: value.targetRange }
+          : undefined,
+      );
+      return {
+        version,
+        transitions: data.n,
+        epochs: result.epochs.length,
+        validationMse: result.valMse,
+        elites: result.elites,
+        ...(value ? { value: { validationMse: value.validationMse, meanTarget: value.meanTarget } } : {}),
+      };
+    } finally {
+      value?.ensemble.dispose();
+    }
   } finally {
     ensemble.dispose();
   }

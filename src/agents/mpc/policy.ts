@@ -1,6 +1,6 @@
 /**
  * An MPC policy: one agent version's model, an evaluator over it (the env's known reward or the
- * learned one), worker threads for the extra shards, and the configured planner. Built once per
+ * learned one, plus the version's terminal value when the agent has one), worker threads for the extra shards, and the configured planner. Built once per
  * version and reused for every plan call; plans are deterministic in (version, observation,
  * context, seed) and the shard count, never in the threads available.
  * @module
@@ -56,24 +56,37 @@ export class MpcPolicy {
   ): Promise<MpcPolicy> {
     const backend = await initTensorBackend();
     const { config } = record;
+    // The members plans use: the best `elites` of the version's ranking.
+    const members = loaded.record.manifest.elites.slice(0, config.model.elites);
     const spec: EvaluatorSpec = {
       model: {
         kind: 'ensemble',
         manifest: loaded.record.manifest,
         weights: loaded.weights,
         layout: record.layout,
-        members: loaded.record.manifest.elites.slice(0, config.model.elites),
+        members,
       },
       ...(record.known ? { known: record.known } : {}),
       particles: config.particles,
       propagation: config.propagation,
     };
+    const value = loaded.record.value;
+    if (config.value && value && loaded.valueWeights) {
+      spec.value = {
+        manifest: value.manifest,
+        weights: loaded.valueWeights,
+        discount: config.value.discount,
+        range: value.target_range,
+      };
+    }
     const workers = Math.min(options.workers ?? defaultShardWorkers(), config.shards - 1);
     const pool = workers > 0 ? await ShardPool.start(spec, workers, backend.name) : undefined;
     try {
       const built = await buildEvaluator(spec, { shards: config.shards, ...(pool ? { runner: pool } : {}) });
       const gradient = plannerSupports(config.planner.type).gradient;
       const ensemble = gradient ? await ensembleOf(loaded) : undefined;
+      // The differentiable objective averages `ensemble.elites`: the same members as the evaluator.
+      if (ensemble) ensemble.elites = [...members];
       const planner = createPlanner(
         plannerConfigOf(config.planner),
         planActions(record.action_space),
