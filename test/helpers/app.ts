@@ -118,3 +118,6 @@ export function post<T = Record<string, unknown>>(
 ) {
   return call<T>(app, 'POST', path, body, format);
 }
+
+/** The `type` URI of a problem kind. */
+export const problem = (kind: string): string => `https://modelgym.dev/problems/${kind}`;

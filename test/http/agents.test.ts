@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AgentTestApp, agentTestApp, pendulumBatch } from '../helpers/agents.ts';
-import { call, post } from '../helpers/app.ts';
-
-const problem = (kind: string) => `https://modelgym.dev/problems/${kind}`;
+import { call, post, problem } from '../helpers/app.ts';
 
 const SMALL = {
   model: { ensemble_size: 2, hidden_sizes: [32, 32], elites: 2 },

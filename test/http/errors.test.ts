@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { call, post, testApp } from '../helpers/app.ts';
+import { call, post, problem, testApp } from '../helpers/app.ts';
 
 const app = testApp({ maxBodyBytes: 4096 });
-const problem = (kind: string) => `https://modelgym.dev/problems/${kind}`;
 
 async function reset(envId = 'CartPole-v1', body: unknown = { seed: 0 }) {
   const r = await post<{ state: string; observation: number[] }>(app, `/v1/envs/${envId}/reset`, body);

@@ -9,9 +9,7 @@ import { newJobId } from '../../src/jobs/ids.ts';
 import type { JobEvent, JobRecord, JobRunner } from '../../src/jobs/index.ts';
 import { startServer } from '../../src/server.ts';
 import { unpackMsgpack } from '../../src/wire/msgpack.ts';
-import { call, testApp, testJobRunner } from '../helpers/app.ts';
-
-const problem = (kind: string) => `https://modelgym.dev/problems/${kind}`;
+import { call, problem, testApp, testJobRunner } from '../helpers/app.ts';
 
 type App = ReturnType<typeof testApp>;
 

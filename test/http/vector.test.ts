@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { post, testApp } from '../helpers/app.ts';
+import { post, problem, testApp } from '../helpers/app.ts';
 
 const app = testApp();
-const problem = (kind: string) => `https://modelgym.dev/problems/${kind}`;
 
 interface Tensor {
   dtype: string;

@@ -4,6 +4,7 @@
  * by section and validated in full before anything is stored.
  * @module
  */
+import type { components } from '../../generated/openapi.ts';
 import {
   checkPlannerConfig,
   type PLANNER_TYPES,
@@ -33,17 +34,8 @@ export interface TrainingSection {
   patience?: number;
 }
 
-/** A learned terminal value (the spec's `ValueConfig`). */
-export interface ValueSection {
-  discount: number;
-  lambda: number;
-  ensemble_size: number;
-  hidden_sizes: number[];
-  rounds: number;
-  epochs: number;
-  batch_size: number;
-  learning_rate: number;
-}
+/** A learned terminal value: the spec's `ValueConfig`, every field filled in. */
+export type ValueSection = NonNullable<components['schemas']['ValueConfig']>;
 
 /** What `value: {}` turns on: gamma 0.98 looks about 50 steps ahead, lambda 0.95 as in GAE. */
 export const VALUE_DEFAULTS: ValueSection = {
