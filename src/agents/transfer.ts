@@ -121,6 +121,14 @@ export async function importAgent(
     return bytes;
   });
   if (exported.value && !exported.model) throw new AgentArgumentError('value', 'a value needs its model');
+  const valueMeta = (exported.value?.meta ?? {}) as { validation_mse?: number[]; target_range?: unknown };
+  const range = valueMeta.target_range;
+  if (
+    exported.value &&
+    !(Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] <= range[1])
+  ) {
+    throw new AgentArgumentError('value.meta.target_range', 'must be the [lowest, highest] fitted target');
+  }
   const ensemble = exported.model
     ? await importedEnsemble(exported.model, 'model', inputDim(layout), outputDim(layout))
     : undefined;
@@ -129,13 +137,6 @@ export async function importAgent(
     value = exported.value ? await importedEnsemble(exported.value, 'value', layout.obsDim, 1) : undefined;
     if (value && !value.config.deterministic) {
       throw new AgentArgumentError('value', 'a value ensemble has deterministic members');
-    }
-    const range = (exported.value?.meta as { target_range?: unknown } | undefined)?.target_range;
-    if (
-      value &&
-      !(Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] <= range[1])
-    ) {
-      throw new AgentArgumentError('value.meta.target_range', 'must be [lowest, highest] fitted target');
     }
   } catch (err) {
     ensemble?.dispose();
@@ -155,7 +156,6 @@ export async function importAgent(
     for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
     if (ensemble) {
       const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };
-      const valueMeta = (exported.value?.meta ?? {}) as { validation_mse?: number[]; target_range?: unknown };
       await saveVersion(
         store,
         record.id,
@@ -165,7 +165,7 @@ export async function importAgent(
           ? {
               ensemble: value,
               validationMse: valueMeta.validation_mse ?? [],
-              targetRange: valueMeta.target_range as [number, number],
+              targetRange: range as [number, number],
             }
           : undefined,
       );

@@ -1,6 +1,7 @@
 /**
  * Trained model versions of an agent: immutable store versions `agents/<id>` whose weights (the
- * dynamics ensemble's, and the terminal value's when there is one) are content-addressed blobs. A version is what `plan` uses; training adds one and never changes any.
+ * dynamics ensemble's, and the terminal value's when there is one) are content-addressed blobs. A
+ * version is what `plan` uses; training adds one and never changes any.
  * @module
  */
 import type { Ensemble } from '../models/ensemble.ts';

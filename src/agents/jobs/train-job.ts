@@ -1,6 +1,7 @@
 /**
  * Job `agent-train`: fits the agent's model (and terminal value) on all its transitions; progress
- * per epoch; the result names the new version. A resumed train job simply fits again (an epoch is cheap to redo).
+ * per epoch; the result names the new version. A resumed train job simply fits again (an epoch is
+ * cheap to redo).
  * @module
  */
 import type { JobContext } from '../../jobs/types.ts';

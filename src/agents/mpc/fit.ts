@@ -1,7 +1,8 @@
 /**
  * Fits an agent's dynamics ensemble (and its terminal value, when configured) on all its
- * transitions and stores the result as its next version. Warm-starts from the latest version when there is one (as PETS and mbrl-lib keep
- * training one model as data grows), else initialises from the config's seed.
+ * transitions and stores the result as its next version. Warm-starts from the latest version when
+ * there is one (as PETS and mbrl-lib keep training one model as data grows), else initialises
+ * from the config's seed.
  * @module
  */
 import { createEnsemble, type Ensemble } from '../../models/ensemble.ts';

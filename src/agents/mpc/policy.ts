@@ -1,8 +1,9 @@
 /**
  * An MPC policy: one agent version's model, an evaluator over it (the env's known reward or the
- * learned one, plus the version's terminal value when the agent has one), worker threads for the extra shards, and the configured planner. Built once per
- * version and reused for every plan call; plans are deterministic in (version, observation,
- * context, seed) and the shard count, never in the threads available.
+ * learned one, plus the version's terminal value when the agent has one), worker threads for the
+ * extra shards, and the configured planner. Built once per version and reused for every plan
+ * call; plans are deterministic in (version, observation, context, seed) and the shard count,
+ * never in the threads available.
  * @module
  */
 import type { Ensemble } from '../../models/ensemble.ts';
@@ -70,6 +71,7 @@ export class MpcPolicy {
       particles: config.particles,
       propagation: config.propagation,
     };
+    // A version without a value (imported without one) plans with the reward alone.
     const value = loaded.record.value;
     if (config.value && value && loaded.valueWeights) {
       spec.value = {
