@@ -6,7 +6,7 @@
 import type { EnvDefinition, PhysicalState } from '../envs/env.ts';
 import { Generator } from '../rng/generator.ts';
 import { envRolloutModel } from './env-model.ts';
-import { trajectoryEvaluator } from './evaluator.ts';
+import { type TerminalValueFunction, trajectoryEvaluator } from './evaluator.ts';
 import { FastNormal } from './fast-normal.ts';
 import { createPlanner, type PlannerConfig } from './index.ts';
 import type { PlanActions, PlanContext, PlanProblem } from './planner.ts';
@@ -28,13 +28,15 @@ export interface EpisodeOptions {
   seed?: number;
   /** Adds a differentiable objective to each problem (gradient planners). */
   objective?: (obs: Float32Array) => PlanProblem['objective'];
+  /** A terminal value and its discount for the evaluator. */
+  value?: { terminalValue: TerminalValueFunction; discount: number };
 }
 
 /** The episode's return. */
 export function planEpisode(env: EnvDefinition, options: EpisodeOptions): number {
   const params = env.params(env.defaultKwargs);
   const actions = planActionsOf(env, params);
-  const evaluator = trajectoryEvaluator({ model: envRolloutModel(env, params) });
+  const evaluator = trajectoryEvaluator({ model: envRolloutModel(env, params), ...options.value });
   const planner = options.planner ? createPlanner(options.planner, actions) : null;
   const noise = new FastNormal(Generator.fromSeed(options.seed ?? 0));
   let state = options.start;
