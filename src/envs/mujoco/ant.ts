@@ -10,6 +10,7 @@ import {
   controlCost,
   float64SumOfSquares,
   frameSkipKwarg,
+  noisyInitialState,
   observationBox,
   parseJointState,
   rangeKwarg,
@@ -209,9 +210,7 @@ export function antEnv(model: MujocoModel): MujocoEnvDefinition<AntParams> {
     },
 
     initial(rng: Generator, p) {
-      const s = p.resetNoiseScale;
-      const qpos = model.qpos0.map((q) => q + rng.uniform(-s, s));
-      const qvel = Array.from({ length: nv }, () => 0 + s * rng.standardNormal());
+      const { qpos, qvel } = noisyInitialState(model, rng, p.resetNoiseScale, 'normal');
       return model.reset(qpos, qvel, extras);
     },
 

@@ -2,6 +2,7 @@
  * Pieces shared by the MuJoCo envs: numpy-exact control costs, spaces, kwargs and client states.
  * @module
  */
+import type { Generator } from '../../rng/generator.ts';
 import { Box } from '../../spaces/box.ts';
 import { numberKwarg, parsePhysicalState } from '../classic-control/validate.ts';
 import { EnvArgumentError, type PhysicalState } from '../env.ts';
@@ -86,6 +87,23 @@ export function batchedForwardReward(
     out[i] = layout.forwardWeight * xVelocity - controlCost(layout.ctrlWeight, action, i * nu, nu);
   }
   return out;
+}
+
+/**
+ * Gymnasium's MuJoCo reset noise, drawn from `rng` in its order: `qpos = init_qpos + U(-s, s)`,
+ * then `qvel = init_qvel + U(-s, s)` or `init_qvel + s * N(0, 1)` (envs differ), `init_qvel` = 0.
+ */
+export function noisyInitialState(
+  model: MujocoModel,
+  rng: Generator,
+  scale: number,
+  velocity: 'uniform' | 'normal',
+): { qpos: number[]; qvel: number[] } {
+  const qpos = model.qpos0.map((q) => q + rng.uniform(-scale, scale));
+  const qvel = Array.from({ length: model.nv }, () =>
+    velocity === 'uniform' ? 0 + rng.uniform(-scale, scale) : 0 + scale * rng.standardNormal(),
+  );
+  return { qpos, qvel };
 }
 
 /** Gymnasium v5's observation space: `Box(-inf, inf, (n,), float64)`. */

@@ -11,6 +11,7 @@ import {
   batchedForwardReward,
   controlCost,
   frameSkipKwarg,
+  noisyInitialState,
   observationBox,
   parseJointState,
 } from './common.ts';
@@ -117,9 +118,7 @@ export function halfCheetahEnv(model: MujocoModel): MujocoEnvDefinition<HalfChee
     },
 
     initial(rng: Generator, p) {
-      const s = p.resetNoiseScale;
-      const qpos = model.qpos0.map((q) => q + rng.uniform(-s, s));
-      const qvel = Array.from({ length: nv }, () => 0 + s * rng.standardNormal());
+      const { qpos, qvel } = noisyInitialState(model, rng, p.resetNoiseScale, 'normal');
       return model.reset(qpos, qvel);
     },
 

@@ -6,7 +6,14 @@
 import type { Generator } from '../../rng/generator.ts';
 import { checkKwargNames, numberKwarg } from '../classic-control/validate.ts';
 import type { EnvDoc, PhysicalState } from '../env.ts';
-import { actionBox, clip, frameSkipKwarg, observationBox, parseJointState } from './common.ts';
+import {
+  actionBox,
+  clip,
+  frameSkipKwarg,
+  noisyInitialState,
+  observationBox,
+  parseJointState,
+} from './common.ts';
 import { INVERTED_DOUBLE_PENDULUM_XML } from './models/inverted-double-pendulum.ts';
 import type { MujocoEnvDefinition, MujocoParams } from './mujoco-env.ts';
 import { compileModel, type Extras, type MujocoModel } from './runtime.ts';
@@ -62,7 +69,6 @@ export function invertedDoublePendulumEnv(
   model: MujocoModel,
 ): MujocoEnvDefinition<InvertedDoublePendulumParams> {
   const L = model.layout;
-  const { nv } = model;
   const tip = model.siteId('tip');
   const E = L.extras;
   /** Tip x and z (`site_xpos`), then the slider's constraint force (`qfrc_constraint[0]`). */
@@ -116,9 +122,7 @@ export function invertedDoublePendulumEnv(
     },
 
     initial(rng: Generator, p) {
-      const s = p.resetNoiseScale;
-      const qpos = model.qpos0.map((q) => q + rng.uniform(-s, s));
-      const qvel = Array.from({ length: nv }, () => 0 + rng.standardNormal() * s);
+      const { qpos, qvel } = noisyInitialState(model, rng, p.resetNoiseScale, 'normal');
       return model.reset(qpos, qvel, extras);
     },
 

@@ -6,7 +6,7 @@
 import type { Generator } from '../../rng/generator.ts';
 import { checkKwargNames, numberKwarg } from '../classic-control/validate.ts';
 import type { EnvDoc, PhysicalState } from '../env.ts';
-import { actionBox, frameSkipKwarg, observationBox, parseJointState } from './common.ts';
+import { actionBox, frameSkipKwarg, noisyInitialState, observationBox, parseJointState } from './common.ts';
 import { INVERTED_PENDULUM_XML } from './models/inverted-pendulum.ts';
 import type { MujocoEnvDefinition, MujocoParams } from './mujoco-env.ts';
 import { compileModel, type MujocoModel } from './runtime.ts';
@@ -58,7 +58,6 @@ function failed(cart: number, angle: number, cartVel: number, angleVel: number):
 /** Builds InvertedPendulum-v5 on a compiled {@link INVERTED_PENDULUM_XML}. */
 export function invertedPendulumEnv(model: MujocoModel): MujocoEnvDefinition<InvertedPendulumParams> {
   const L = model.layout;
-  const { nv } = model;
   const obs = (s: PhysicalState) => [s[L.qpos]!, s[L.qpos + 1]!, s[L.qvel]!, s[L.qvel + 1]!] as const;
   const terminal = (s: PhysicalState) => failed(...obs(s));
 
@@ -89,9 +88,7 @@ export function invertedPendulumEnv(model: MujocoModel): MujocoEnvDefinition<Inv
     },
 
     initial(rng: Generator, p) {
-      const s = p.resetNoiseScale;
-      const qpos = model.qpos0.map((q) => q + rng.uniform(-s, s));
-      const qvel = Array.from({ length: nv }, () => 0 + rng.uniform(-s, s));
+      const { qpos, qvel } = noisyInitialState(model, rng, p.resetNoiseScale, 'uniform');
       return model.reset(qpos, qvel);
     },
 

@@ -12,6 +12,7 @@ import {
   clip,
   controlCost,
   frameSkipKwarg,
+  noisyInitialState,
   observationBox,
   parseJointState,
   rangeKwarg,
@@ -159,9 +160,7 @@ export function planarWalkerEnv(
     },
 
     initial(rng: Generator, p) {
-      const s = p.resetNoiseScale;
-      const qpos = model.qpos0.map((q) => q + rng.uniform(-s, s));
-      const qvel = Array.from({ length: nv }, () => 0 + rng.uniform(-s, s));
+      const { qpos, qvel } = noisyInitialState(model, rng, p.resetNoiseScale, 'uniform');
       return model.reset(qpos, qvel);
     },
 

@@ -10,6 +10,7 @@ import {
   batchedForwardReward,
   controlCost,
   frameSkipKwarg,
+  noisyInitialState,
   observationBox,
   parseJointState,
 } from './common.ts';
@@ -111,9 +112,7 @@ export function swimmerEnv(model: MujocoModel): MujocoEnvDefinition<SwimmerParam
     },
 
     initial(rng: Generator, p) {
-      const s = p.resetNoiseScale;
-      const qpos = model.qpos0.map((q) => q + rng.uniform(-s, s));
-      const qvel = Array.from({ length: nv }, () => 0 + rng.uniform(-s, s));
+      const { qpos, qvel } = noisyInitialState(model, rng, p.resetNoiseScale, 'uniform');
       return model.reset(qpos, qvel);
     },
 
