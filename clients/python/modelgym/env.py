@@ -12,7 +12,7 @@ from ._compat import EnvBase
 from .errors import ResetNeeded
 from .registration import spec_from_detail
 from .spaces import from_description
-from .transport import DEFAULT_BASE_URL, Transport, env_path
+from .transport import DEFAULT_BASE_URL, Transport, connect_env, env_path
 from .values import decode, to_wire
 
 RENDER_MODES = ("rgb_array",)
@@ -74,17 +74,10 @@ class RemoteEnv(EnvBase):
     ) -> None:
         if render_mode is not None and render_mode not in RENDER_MODES:
             raise ValueError(f"render_mode must be one of {RENDER_MODES} or None, got {render_mode!r}")
-        self._transport = (
-            transport.share()
-            if transport is not None
-            else Transport(base_url, encoding=encoding, timeout=timeout, headers=headers)
-        )
         self._kwargs = plain(kwargs)
-        try:
-            detail = self._transport.post(env_path(env_id, "make"), {"kwargs": self._kwargs})
-        except BaseException:
-            self._transport.close()
-            raise
+        self._transport, detail = connect_env(
+            env_id, self._kwargs, transport, base_url=base_url, encoding=encoding, timeout=timeout, headers=headers
+        )
         self.env_id: str = detail["id"]
         self._path = {op: env_path(self.env_id, op) for op in ("reset", "step", "render")}
         self.render_mode = render_mode

@@ -19,6 +19,29 @@ def env_path(env_id: str, *rest: str) -> str:
     return "/".join(["/v1/envs", quote(env_id, safe=""), *rest])
 
 
+def connect_env(
+    env_id: str,
+    kwargs: dict[str, Any],
+    transport: Transport | None,
+    *,
+    base_url: str,
+    encoding: str,
+    timeout: float,
+    headers: dict[str, str] | None,
+) -> tuple[Transport, dict[str, Any]]:
+    """Shares ``transport`` (or opens one) and asks the server to make ``env_id`` with ``kwargs``:
+    the transport and the env's detail. The transport is closed again if the server refuses."""
+    if transport is not None:
+        t = transport.share()
+    else:
+        t = Transport(base_url, encoding=encoding, timeout=timeout, headers=headers)
+    try:
+        return t, t.post(env_path(env_id, "make"), {"kwargs": kwargs})
+    except BaseException:
+        t.close()
+        raise
+
+
 class Transport:
     """Sends API requests and decodes their answers, raising :mod:`modelgym.errors` on failure.
 

@@ -11,7 +11,7 @@ from .env import plain
 from .errors import ResetNeeded
 from .registration import spec_from_detail
 from .spaces import batch_space, from_description
-from .transport import DEFAULT_BASE_URL, Transport, env_path
+from .transport import DEFAULT_BASE_URL, Transport, connect_env, env_path
 from .values import decode_batch, split_batch, vector_info
 
 # The API's autoreset names and Gymnasium's AutoresetMode values ("NextStep"...).
@@ -72,17 +72,10 @@ class RemoteVectorEnv(VectorEnvBase):
             raise ValueError(f"num_envs must be at least 1, got {num_envs}")
         self.num_envs = int(num_envs)
         self._mode = _wire_mode(autoreset_mode)
-        self._transport = (
-            transport.share()
-            if transport is not None
-            else Transport(base_url, encoding=encoding, timeout=timeout, headers=headers)
-        )
         self._kwargs = plain(kwargs)
-        try:
-            detail = self._transport.post(env_path(env_id, "make"), {"kwargs": self._kwargs})
-        except BaseException:
-            self._transport.close()
-            raise
+        self._transport, detail = connect_env(
+            env_id, self._kwargs, transport, base_url=base_url, encoding=encoding, timeout=timeout, headers=headers
+        )
         self.env_id: str = detail["id"]
         self._path = {op: env_path(self.env_id, "vector", op) for op in ("reset", "step")}
         self.spec = spec_from_detail(detail)
