@@ -105,4 +105,40 @@ describe('MPC agents with a learned terminal value', () => {
       expect.stringMatching(/value needs its model/),
     ]);
   });
+
+  it('a learn job refits the value with the model and reports both', async () => {
+    const created = await post<{ id: string }>(t.app, '/v1/agents', {
+      type: 'mpc',
+      env_id: 'CartPole-v1',
+      preset: 'fast',
+      config: {
+        model: SMALL.model,
+        training: SMALL.training,
+        planner: { type: 'categorical-cem', horizon: 8, population: 30, elites: 5, iterations: 2 },
+        particles: 2,
+        shards: 1,
+        value: VALUE,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const job = await post<{ id: string }>(t.app, `/v1/agents/${created.body.id}/learn`, {
+      steps: 80,
+      warmup_steps: 40,
+      refit_every: 20,
+    });
+    const done = await t.waitJob(job.body.id);
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    const events = await call<{
+      events: Array<{ type: string; data: { message?: string; data?: unknown } }>;
+    }>(t.app, 'GET', `/v1/jobs/${job.body.id}/events`);
+    const refits = events.body.events.filter((e) => e.type === 'log' && e.data.message === 'refit');
+    expect(refits.length).toBeGreaterThanOrEqual(1);
+    for (const r of refits) {
+      const fit = r.data.data as { value: { validationMse: number[]; meanTarget: number } };
+      expect(fit.value.validationMse).toHaveLength(2);
+      // CartPole pays 1 per step: discounted sums lie in [1, 1 / (1 - 0.98)].
+      expect(fit.value.meanTarget).toBeGreaterThanOrEqual(1);
+      expect(fit.value.meanTarget).toBeLessThanOrEqual(50);
+    }
+  });
 });

@@ -51,7 +51,14 @@ export interface LearnProgress {
 export interface LearnHooks {
   onEpisode?(episode: LearnEpisode): void;
   onStep?(steps: number): void;
-  onRefit?(refit: { version: number; transitions: number; validationMse: number[]; epochs: number }): void;
+  onRefit?(refit: {
+    version: number;
+    transitions: number;
+    validationMse: number[];
+    epochs: number;
+    /** The terminal value's fit, when the agent has one. */
+    value?: { validationMse: number[]; meanTarget: number };
+  }): void;
   onCheckpoint?(progress: LearnProgress): Promise<void>;
 }
 
@@ -116,6 +123,7 @@ export async function runLearnLoop(
           transitions: fit.transitions,
           validationMse: fit.validationMse,
           epochs: fit.epochs,
+          ...(fit.value ? { value: fit.value } : {}),
         });
         await usePolicy(fit.version);
         await hooks.onCheckpoint?.(structuredClone(progress));
