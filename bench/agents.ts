@@ -234,6 +234,14 @@ export async function benchAgents(
         `| ${r.name} | ${r.env} | ${r.steps} | ${r.evalReturns.join(', ')} | ${r.evalMean} | ${r.target} | ${r.reached ? 'yes' : 'no'} | ${r.msPerEnvStepLearning} | ${r.msPerEnvStepPlanning} | ${r.date.slice(0, 16)} |`,
     ),
     '',
+    '## Settings (the scenarios as the code defines them; `config` overrides the preset)',
+    '',
+    ...SCENARIOS.map(
+      (sc) =>
+        `- ${sc.name}: preset \`${sc.preset}\`, config \`${JSON.stringify(sc.config)}\`, warm-up ${sc.warmup} steps, ` +
+        `refit every ${sc.refitEvery}, ${sc.evalEpisodes} evaluation episodes`,
+    ),
+    '',
     '## Learning curves (episode returns; r = random warm-up, vN = planned with model version N)',
     '',
     ...results.map(
