@@ -1,5 +1,6 @@
 /**
- * Pieces shared by the MuJoCo envs: numpy-exact control costs, spaces, kwargs and client states.
+ * Pieces shared by the MuJoCo envs: numpy-exact control costs and reset noise, spaces, kwargs and
+ * client states.
  * @module
  */
 import type { Generator } from '../../rng/generator.ts';
