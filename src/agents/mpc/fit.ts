@@ -70,6 +70,8 @@ export async function fitAgentModel(
         },
         { seed: config.seed },
       );
+  // One seed for the fit, model and value alike.
+  const seed = options.seed ?? config.seed + (latest?.version ?? 0);
   try {
     const t = { ...config.training, ...options.training };
     const result = trainEnsemble(ensemble, transitionsToDataset(layout, data), {
@@ -79,13 +81,13 @@ export async function fitAgentModel(
       holdoutRatio: t.holdout_ratio,
       ...(t.patience !== undefined ? { patience: t.patience } : {}),
       numElites: config.model.elites,
-      seed: options.seed ?? config.seed + (latest?.version ?? 0),
+      seed,
       ...(options.onEpoch ? { onEpoch: options.onEpoch } : {}),
     });
     const value = config.value
       ? await fitValue(data, layout.obsDim, config.value, {
           ...(latest ? { previous: await valueEnsembleOf(latest) } : {}),
-          seed: options.seed ?? config.seed + (latest?.version ?? 0),
+          seed,
           ...(options.onValueEpoch ? { onEpoch: options.onValueEpoch } : {}),
         })
       : undefined;
