@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pendulumTransitions } from '../src/models/pendulum-fixture.ts';
+import { pendulumTransitions } from '../test/helpers/pendulum-transitions.ts';
 import { startChild } from './child-server.ts';
 import { KeepAliveClient } from './http-client.ts';
 import { msSince, percentile, round } from './stats.ts';

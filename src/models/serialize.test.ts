@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendulumTransitions } from '../../test/helpers/pendulum-transitions.ts';
 import { createEnsemble, type Ensemble } from './ensemble.ts';
-import { pendulumTransitions } from './pendulum-fixture.ts';
 import {
   deserializeEnsemble,
   EnsembleFormatError,

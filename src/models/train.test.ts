@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendulumTransitions, zeroPredictorMse } from '../../test/helpers/pendulum-transitions.ts';
 import { Generator } from '../rng/generator.ts';
 import { createEnsemble, type Ensemble } from './ensemble.ts';
-import { pendulumTransitions, zeroPredictorMse } from './pendulum-fixture.ts';
 import { type TrainResult, trainEnsemble } from './train.ts';
 
 function mse(pred: Float32Array, target: Float32Array): number {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pendulumTransitions } from '../../test/helpers/pendulum-transitions.ts';
 import { createEnsemble, type Ensemble } from '../models/ensemble.ts';
 import type { DynamicsLayout } from '../models/layout.ts';
-import { pendulumTransitions } from '../models/pendulum-fixture.ts';
 import { trainEnsemble } from '../models/train.ts';
 import { Generator } from '../rng/generator.ts';
 import { ensembleRolloutModel } from './ensemble-model.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { planEpisode } from '../../test/helpers/plan-episode.ts';
 import { cartPole, pendulum as pendulumEnv } from '../envs/classic-control/index.ts';
 import type { EnvDefinition } from '../envs/env.ts';
 import { cartPoleContinuous } from '../envs/tasks/cart-pole-continuous.ts';
 import type { PlannerConfig } from './index.ts';
-import { planEpisode } from './test-episode.ts';
 
 const pendulum = pendulumEnv as EnvDefinition;
 const HANGING = [Math.PI, 0];

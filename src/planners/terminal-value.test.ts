@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { planEpisode } from '../../test/helpers/plan-episode.ts';
 import type { EnvDefinition } from '../envs/env.ts';
 import { builtinRegistry } from '../envs/index.ts';
 import type { TerminalValueFunction } from './evaluator.ts';
-import { planEpisode } from './test-episode.ts';
 
 /**
  * A quadratic value for CartPole-v1 near upright: `1 - s'Ps` (floored at 0) with P the solution of

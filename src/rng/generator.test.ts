@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { loadRngVectors } from '../../test/helpers/rng-vectors.ts';
 import { defaultRng, Generator, PACKED_RNG_BYTES, type RngState } from './generator.ts';
-import { loadRngVectors } from './test-vectors.ts';
 
 const vectors = loadRngVectors();
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { loadRngVectors } from '../../test/helpers/rng-vectors.ts';
 import { defaultRng } from './generator.ts';
 import { fma, fmaExact, log1p, log1pNoFma } from './libm.ts';
-import { loadRngVectors } from './test-vectors.ts';
 
 const vectors = loadRngVectors();
 

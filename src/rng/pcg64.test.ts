@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadRngVectors } from '../../test/helpers/rng-vectors.ts';
 import { PCG64, PCG64_MULTIPLIER } from './pcg64.ts';
 import { SeedSequence } from './seed-sequence.ts';
-import { loadRngVectors } from './test-vectors.ts';
 
 const vectors = loadRngVectors();
 const MASK128 = (1n << 128n) - 1n;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadRngVectors } from '../../test/helpers/rng-vectors.ts';
 import { intToUint32Words, SeedSequence } from './seed-sequence.ts';
-import { loadRngVectors } from './test-vectors.ts';
 
 const vectors = loadRngVectors();
 

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flipByte, useTempDir } from '../../test/helpers/store.ts';
 import { FsStore } from './fs-store.ts';
 import { sha256Hex } from './hashing.ts';
 import { StoreCorruptionError, StoreNotFoundError } from './store.ts';
-import { flipByte, useTempDir } from './test-support.ts';
 
 const tempDir = useTempDir();
 const bytes = new Uint8Array([1, 2, 3, 250, 0, 7]);

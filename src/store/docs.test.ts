@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flipByte, runWorkers, useTempDir } from '../../test/helpers/store.ts';
 import { FsStore } from './fs-store.ts';
 import { decodeJsonRecord, encodeRecord } from './record.ts';
 import {
@@ -10,7 +11,6 @@ import {
   StoreNotFoundError,
   StorePreconditionError,
 } from './store.ts';
-import { flipByte, runWorkers, useTempDir } from './test-support.ts';
 
 const tempDir = useTempDir();
 const revPath = (collection: string, id: string, rev: number) =>

@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../test/helpers/store.ts';
 import { FsStore, openStore, type Store } from './index.ts';
-import { useTempDir } from './test-support.ts';
 
 const tempDir = useTempDir();
 

@@ -1,9 +1,9 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flipByte, runWorkers, useTempDir } from '../../test/helpers/store.ts';
 import { FsStore } from './fs-store.ts';
 import { StoreCorruptionError, StoreNotFoundError } from './store.ts';
-import { flipByte, runWorkers, useTempDir } from './test-support.ts';
 
 const tempDir = useTempDir();
 const stream = 'agents/a1/transitions';

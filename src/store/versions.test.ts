@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flipByte, useTempDir } from '../../test/helpers/store.ts';
 import { FsStore } from './fs-store.ts';
 import {
   ANY_ETAG,
@@ -9,7 +10,6 @@ import {
   StoreNotFoundError,
   StorePreconditionError,
 } from './store.ts';
-import { flipByte, useTempDir } from './test-support.ts';
 
 const tempDir = useTempDir();
 const versionPath = (n: number) =>

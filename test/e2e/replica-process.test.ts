@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildServer, startChild } from '../../bench/child-server.ts';
-import { pendulumTransitions } from '../../src/models/pendulum-fixture.ts';
 import { type AgentTestApp, agentTestApp } from '../helpers/agents.ts';
 import { post, testSecret } from '../helpers/app.ts';
+import { pendulumTransitions } from '../helpers/pendulum-transitions.ts';
 
 async function remotePost(port: number, path: string, body: unknown) {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {

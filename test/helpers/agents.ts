@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { jobHandlerModules } from '../../src/agents/job-kinds.ts';
 import type { AgentService } from '../../src/agents/service.ts';
 import { isTerminalStatus, type JobRecord, type JobRunner } from '../../src/jobs/index.ts';
-import { pendulumTransitions } from '../../src/models/pendulum-fixture.ts';
 import { call, testAgents, testApp, testJobRunner } from './app.ts';
+import { pendulumTransitions } from './pendulum-transitions.ts';
 
 /** A running agent test app. */
 export interface AgentTestApp {

@@ -9,11 +9,14 @@
  * `generator` block). Set PARITY_REPORT=1 to print the bit-exact counts and largest errors.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  loadClassicControlVectors,
+  type RecordedEpisode,
+} from '../../../test/helpers/classic-control-vectors.ts';
 import { Generator } from '../../rng/generator.ts';
 import type { SpaceValue } from '../../spaces/space.ts';
 import type { EnvDefinition, PhysicalState } from '../env.ts';
 import { classicControlEnvs } from './index.ts';
-import { loadClassicControlVectors, type RecordedEpisode } from './test-vectors.ts';
 
 const vectors = loadClassicControlVectors();
 const STEP_TOLERANCE = 1e-6;

@@ -1,9 +1,9 @@
 /** tasks/Bandit-v0: RL² Bernoulli bandits. */
 import { describe, expect, it } from 'vitest';
+import { argumentError, expectBatchedAgree, paramsWith, rollout } from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { GymEnv } from '../gym-env.ts';
 import { bandit } from './bandit.ts';
-import { argumentError, expectBatchedAgree, paramsWith, rollout } from './test-helpers.ts';
 
 const def = bandit;
 const family = def.tasks!;

@@ -1,10 +1,15 @@
 /** tasks/CartPoleContinuous-v0: CartPole with a continuous force. */
 import { describe, expect, it } from 'vitest';
+import {
+  argumentError,
+  expectBatchedAgree,
+  randomBoxActions,
+  rollout,
+} from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { cartPole } from '../classic-control/cart-pole.ts';
 import { GymEnv } from '../gym-env.ts';
 import { cartPoleContinuous } from './cart-pole-continuous.ts';
-import { argumentError, expectBatchedAgree, randomBoxActions, rollout } from './test-helpers.ts';
 
 const f32 = (...v: number[]) => Float32Array.from(v);
 

@@ -1,9 +1,9 @@
 /** tasks/CartPoleSwingUp-v0: PETS reward, hanging start, Gymnasium equations with a 0.6 m pole. */
 import { describe, expect, it } from 'vitest';
+import { expectBatchedAgree, randomBoxActions, rollout } from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { GymEnv } from '../gym-env.ts';
 import { cartPoleSwingUp } from './cart-pole-swing-up.ts';
-import { expectBatchedAgree, randomBoxActions, rollout } from './test-helpers.ts';
 
 const f32 = (...v: number[]) => Float32Array.from(v);
 

@@ -1,10 +1,10 @@
 /** tasks/CartPole-v0: parity with CartPole-v1 under the default task, and dynamics per task. */
 import { describe, expect, it } from 'vitest';
+import { argumentError, expectBatchedAgree, paramsWith, rollout } from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { cartPole } from '../classic-control/cart-pole.ts';
 import { GymEnv } from '../gym-env.ts';
 import { CART_POLE_DEFAULT_TASK, cartPoleTasks } from './cart-pole.ts';
-import { argumentError, expectBatchedAgree, paramsWith, rollout } from './test-helpers.ts';
 
 const def = cartPoleTasks;
 

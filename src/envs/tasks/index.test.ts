@@ -1,10 +1,10 @@
 /** Properties every env of the `tasks/` namespace shares. */
 import { describe, expect, it } from 'vitest';
+import { rollout } from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { parseEnvId } from '../registry.ts';
 import type { Task } from '../task.ts';
 import { taskEnvs } from './index.ts';
-import { rollout } from './test-helpers.ts';
 
 const withTasks = taskEnvs.filter((d) => d.tasks);
 

@@ -1,9 +1,15 @@
 /** tasks/MountainCarContinuous-v0: parity under the default task, and the power per task. */
 import { describe, expect, it } from 'vitest';
+import {
+  argumentError,
+  expectBatchedAgree,
+  paramsWith,
+  randomBoxActions,
+  rollout,
+} from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { mountainCarContinuous } from '../classic-control/mountain-car-continuous.ts';
 import { MOUNTAIN_CAR_DEFAULT_TASK, mountainCarContinuousTasks } from './mountain-car-continuous.ts';
-import { argumentError, expectBatchedAgree, paramsWith, randomBoxActions, rollout } from './test-helpers.ts';
 
 const def = mountainCarContinuousTasks;
 

@@ -1,10 +1,16 @@
 /** tasks/Pendulum-v0: parity with Pendulum-v1 under the default task, and dynamics per task. */
 import { describe, expect, it } from 'vitest';
+import {
+  argumentError,
+  expectBatchedAgree,
+  paramsWith,
+  randomBoxActions,
+  rollout,
+} from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { pendulum } from '../classic-control/pendulum.ts';
 import { GymEnv } from '../gym-env.ts';
 import { PENDULUM_DEFAULT_TASK, pendulumTasks } from './pendulum.ts';
-import { argumentError, expectBatchedAgree, paramsWith, randomBoxActions, rollout } from './test-helpers.ts';
 
 const def = pendulumTasks;
 

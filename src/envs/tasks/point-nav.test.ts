@@ -1,9 +1,15 @@
 /** tasks/PointNav-v0: MAML's 2D navigation, on hand-computed cases. */
 import { describe, expect, it } from 'vitest';
+import {
+  argumentError,
+  expectBatchedAgree,
+  paramsWith,
+  randomBoxActions,
+  rollout,
+} from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { GymEnv } from '../gym-env.ts';
 import { pointNav } from './point-nav.ts';
-import { argumentError, expectBatchedAgree, paramsWith, randomBoxActions, rollout } from './test-helpers.ts';
 
 const def = pointNav;
 const f32 = (...v: number[]) => Float32Array.from(v);

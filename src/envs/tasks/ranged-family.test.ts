@@ -1,12 +1,12 @@
 /** The varying-dynamics families (tasks/Pendulum, tasks/CartPole, tasks/MountainCarContinuous). */
 import { describe, expect, it } from 'vitest';
+import { argumentError } from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import type { EnvDefinition } from '../env.ts';
 import { CART_POLE_TASK_PARAMETERS, cartPoleTasks } from './cart-pole.ts';
 import { MOUNTAIN_CAR_TASK_PARAMETERS, mountainCarContinuousTasks } from './mountain-car-continuous.ts';
 import { PENDULUM_TASK_PARAMETERS, pendulumTasks } from './pendulum.ts';
 import type { RangedParameter } from './ranged-family.ts';
-import { argumentError } from './test-helpers.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: any params type.
 const families: [string, EnvDefinition<any, any>, readonly RangedParameter<any>[]][] = [

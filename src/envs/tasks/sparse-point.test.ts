@@ -1,9 +1,15 @@
 /** tasks/SparsePoint-v0: PEARL's sparse point robot, goals and rewards on hand-computed cases. */
 import { describe, expect, it } from 'vitest';
+import {
+  argumentError,
+  expectBatchedAgree,
+  paramsWith,
+  randomBoxActions,
+  rollout,
+} from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { GymEnv } from '../gym-env.ts';
 import { sparsePoint } from './sparse-point.ts';
-import { argumentError, expectBatchedAgree, paramsWith, randomBoxActions, rollout } from './test-helpers.ts';
 
 const def = sparsePoint;
 const family = def.tasks!;

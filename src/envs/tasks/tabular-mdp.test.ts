@@ -1,10 +1,10 @@
 /** tasks/TabularMDP-v0: RL² random tabular MDPs. */
 import { describe, expect, it } from 'vitest';
+import { argumentError, rollout } from '../../../test/helpers/task-envs.ts';
 import { Generator } from '../../rng/generator.ts';
 import { GymEnv } from '../gym-env.ts';
 import { flatDirichlet } from './numpy-random.ts';
 import { type TabularMdpTask, tabularMdp } from './tabular-mdp.ts';
-import { argumentError, rollout } from './test-helpers.ts';
 
 const def = tabularMdp;
 const family = def.tasks!;

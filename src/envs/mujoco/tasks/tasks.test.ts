@@ -4,11 +4,11 @@
  * uninterrupted MuJoCo run of the modified model, and no leak of a task into another call.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { argumentError } from '../../../../test/helpers/task-envs.ts';
 import { Generator } from '../../../rng/generator.ts';
 import type { PhysicalState } from '../../env.ts';
 import { type EpisodeState, resetEpisode, stepEpisode } from '../../episode.ts';
 import type { Task } from '../../task.ts';
-import { argumentError } from '../../tasks/test-helpers.ts';
 import { loadMujocoEnvs } from '../index.ts';
 import type { MujocoEnvDefinition } from '../mujoco-env.ts';
 import { type ModelScales, type MujocoModel, SCALABLE_FIELDS } from '../runtime.ts';

@@ -4,10 +4,10 @@
  * `[cos th, sin th, th_dot, torque]`, targets the observation change `obs' - obs`.
  * @module
  */
-import { classicControlEnvs } from '../envs/classic-control/index.ts';
-import type { EnvDefinition } from '../envs/env.ts';
-import { Generator } from '../rng/generator.ts';
-import type { Dataset } from './train.ts';
+import { classicControlEnvs } from '../../src/envs/classic-control/index.ts';
+import type { EnvDefinition } from '../../src/envs/env.ts';
+import type { Dataset } from '../../src/models/train.ts';
+import { Generator } from '../../src/rng/generator.ts';
 
 /** Random one-step Pendulum-v1 transitions (theta in [-pi, pi], theta_dot in [-8, 8], torque in [-2, 2]). */
 export function pendulumTransitions(n: number, seed: number): Dataset {

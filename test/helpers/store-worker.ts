@@ -1,13 +1,13 @@
 /**
  * A child process for the store's multi-process tests (run with `node --import tsx`):
- * `test-worker.ts <root> <segments|counter> <count> <label>`. It prints "ready", waits for a line
+ * `store-worker.ts <root> <segments|counter> <count> <label>`. It prints "ready", waits for a line
  * on stdin, then either appends `count` segments `<label>:<i>` to stream `agents/a1/transitions`,
  * or increments the document `counters/c` `count` times by compare-and-swap, retrying when it loses.
  * @module
  */
 import { once } from 'node:events';
-import { FsStore } from './fs-store.ts';
-import { StorePreconditionError } from './store.ts';
+import { FsStore } from '../../src/store/fs-store.ts';
+import { StorePreconditionError } from '../../src/store/store.ts';
 
 interface Counter {
   n: number;
@@ -16,7 +16,7 @@ interface Counter {
 
 const [root, mode, countText, label] = process.argv.slice(2);
 if (!root || !mode || !countText || !label)
-  throw new Error('usage: test-worker.ts <root> <mode> <count> <label>');
+  throw new Error('usage: store-worker.ts <root> <mode> <count> <label>');
 const count = Number(countText);
 const store = new FsStore(root);
 process.stdout.write('ready\n');

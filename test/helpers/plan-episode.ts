@@ -3,13 +3,13 @@
  * model (or with uniformly random actions), from a given physical state. Pure TypeScript.
  * @module
  */
-import type { EnvDefinition, PhysicalState } from '../envs/env.ts';
-import { Generator } from '../rng/generator.ts';
-import { envRolloutModel } from './env-model.ts';
-import { type TerminalValueFunction, trajectoryEvaluator } from './evaluator.ts';
-import { FastNormal } from './fast-normal.ts';
-import { createPlanner, type PlannerConfig } from './index.ts';
-import type { PlanActions, PlanContext, PlanProblem } from './planner.ts';
+import type { EnvDefinition, PhysicalState } from '../../src/envs/env.ts';
+import { envRolloutModel } from '../../src/planners/env-model.ts';
+import { type TerminalValueFunction, trajectoryEvaluator } from '../../src/planners/evaluator.ts';
+import { FastNormal } from '../../src/planners/fast-normal.ts';
+import { createPlanner, type PlannerConfig } from '../../src/planners/index.ts';
+import type { PlanActions, PlanContext, PlanProblem } from '../../src/planners/planner.ts';
+import { Generator } from '../../src/rng/generator.ts';
 
 /** The planners' view of an env's action space. */
 export function planActionsOf(env: EnvDefinition, params: unknown): PlanActions {

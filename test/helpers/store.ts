@@ -31,10 +31,10 @@ export async function flipByte(path: string, fromEnd = 1): Promise<void> {
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const workerPath = fileURLToPath(new URL('./test-worker.ts', import.meta.url));
+const workerPath = fileURLToPath(new URL('./store-worker.ts', import.meta.url));
 
 /**
- * Runs one `test-worker.ts` process per label against the store at `root`, all released at the same
+ * Runs one `store-worker.ts` process per label against the store at `root`, all released at the same
  * moment (each reports ready, then all get "go" on stdin) so that their writes really overlap.
  * Rejects when any exits non-zero.
  */

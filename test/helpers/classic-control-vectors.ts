@@ -38,6 +38,6 @@ export interface ClassicControlVectors {
 
 /** Reads the fixture (resolved from this file, so the test runs from any working directory). */
 export function loadClassicControlVectors(): ClassicControlVectors {
-  const url = new URL('../../../test/fixtures/classic-control-vectors.json', import.meta.url);
+  const url = new URL('../fixtures/classic-control-vectors.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as ClassicControlVectors;
 }

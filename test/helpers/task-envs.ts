@@ -3,10 +3,10 @@
  * @module
  */
 import { expect } from 'vitest';
-import { Generator } from '../../rng/generator.ts';
-import type { SpaceValue } from '../../spaces/space.ts';
-import { EnvArgumentError, type EnvDefinition, type PhysicalState } from '../env.ts';
-import type { Task } from '../task.ts';
+import { EnvArgumentError, type EnvDefinition, type PhysicalState } from '../../src/envs/env.ts';
+import type { Task } from '../../src/envs/task.ts';
+import { Generator } from '../../src/rng/generator.ts';
+import type { SpaceValue } from '../../src/spaces/space.ts';
 
 /** Runs `fn` and returns the EnvArgumentError it throws (failing the test otherwise). */
 export function argumentError(fn: () => unknown): EnvArgumentError {

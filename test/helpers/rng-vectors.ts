@@ -5,7 +5,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import type { RngState } from './generator.ts';
+import type { RngState } from '../../src/rng/generator.ts';
 
 /** One step of the interleaved integers()/random() script. */
 export type IntegersOp =
@@ -78,6 +78,6 @@ export interface RngVectors {
 
 /** Parses the fixture file once per test file. */
 export function loadRngVectors(): RngVectors {
-  const url = new URL('../../test/fixtures/rng-vectors.json', import.meta.url);
+  const url = new URL('../fixtures/rng-vectors.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as RngVectors;
 }
