@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collect, tempDir, testHandlers, waitFor } from './fixtures/handlers.ts';
+import { collect, tempDir, testHandlers, waitFor } from '../../test/helpers/jobs/handlers.ts';
 import { JobRunner } from './runner.ts';
 
 describe('cancelling jobs', () => {

@@ -1,8 +1,8 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/jobs/handlers.ts';
 import { appendEvent, openForAppend, readEvents, readEventsFrom } from './event-log.ts';
-import { tempDir } from './fixtures/handlers.ts';
 
 describe('event log', () => {
   let dir: string;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collect, tempDir, testHandlers } from './fixtures/handlers.ts';
+import { collect, tempDir, testHandlers } from '../../test/helpers/jobs/handlers.ts';
 import { JobRunner } from './runner.ts';
 
 describe('following events', () => {

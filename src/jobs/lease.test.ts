@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnTs, tempDir, waitFor } from './fixtures/handlers.ts';
+import { spawnTs, tempDir, waitFor } from '../../test/helpers/jobs/handlers.ts';
 import { holdsLease, isLive, readLease, releaseLease, renewLease, tryAcquire } from './lease.ts';
 
 describe('job leases', () => {
@@ -58,7 +58,7 @@ describe('job leases', () => {
     await mkdir(jobDir);
     const go = join(dir, 'go');
     const children = Array.from({ length: 4 }, (_, i) =>
-      spawnTs(new URL('./fixtures/claim-child.ts', import.meta.url), [jobDir, `proc-${i}`, go]),
+      spawnTs(new URL('../../test/helpers/jobs/claim-child.ts', import.meta.url), [jobDir, `proc-${i}`, go]),
     );
     const outputs = children.map((child) => {
       let text = '';

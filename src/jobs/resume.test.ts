@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeCount } from './fixtures/count-job.ts';
-import { collect, spawnTs, tempDir, testHandlers, waitFor } from './fixtures/handlers.ts';
+import { decodeCount } from '../../test/helpers/jobs/count-job.ts';
+import { collect, spawnTs, tempDir, testHandlers, waitFor } from '../../test/helpers/jobs/handlers.ts';
 import { readLease, tryAcquire } from './lease.ts';
 import { JobRunner, type JobRunnerOptions } from './runner.ts';
 import type { JobEvent } from './types.ts';
@@ -60,7 +60,7 @@ describe('resuming jobs', () => {
     const submitter = newRunner();
     const job = await submitter.submit('count', params);
     // The child's runner uses a 1 s lease (see runner-child.ts).
-    const child = spawnTs(new URL('./fixtures/runner-child.ts', import.meta.url), [dir]);
+    const child = spawnTs(new URL('../../test/helpers/jobs/runner-child.ts', import.meta.url), [dir]);
     const exited = new Promise((resolve) => child.on('exit', resolve));
     try {
       await waitFor(async () => (await checkpointsOf(submitter, job.id)) === 2);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { collect, tempDir, testHandlers } from '../../test/helpers/jobs/handlers.ts';
 import { UnknownJobKindError } from './errors.ts';
-import { collect, tempDir, testHandlers } from './fixtures/handlers.ts';
 import { JobRunner } from './runner.ts';
 import type { JobRecord } from './types.ts';
 

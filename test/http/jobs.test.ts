@@ -4,12 +4,12 @@ import { type ServerType, serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { tempDir, waitFor } from '../../src/jobs/fixtures/handlers.ts';
 import { newJobId } from '../../src/jobs/ids.ts';
 import type { JobEvent, JobRecord, JobRunner } from '../../src/jobs/index.ts';
 import { startServer } from '../../src/server.ts';
 import { unpackMsgpack } from '../../src/wire/msgpack.ts';
 import { call, problem, testApp, testJobRunner } from '../helpers/app.ts';
+import { tempDir, waitFor } from '../helpers/jobs/handlers.ts';
 
 type App = ReturnType<typeof testApp>;
 
