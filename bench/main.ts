@@ -8,6 +8,7 @@ import { benchAgents } from './agents.ts';
 import { benchClients } from './clients.ts';
 import { benchEnv } from './env.ts';
 import { benchLoad } from './load.ts';
+import { benchMatmulReport } from './matmul.ts';
 import { benchMujoco } from './mujoco.ts';
 import { benchPlan } from './plan.ts';
 
@@ -21,6 +22,7 @@ const benchmarks: Record<
   plan: benchPlan,
   agents: benchAgents,
   load: benchLoad,
+  matmul: benchMatmulReport,
 };
 
 const args = process.argv.slice(2);

@@ -1,9 +1,11 @@
 /**
- * How fast the active backend multiplies an ensemble's matrices: one batched 3-D matMul
- * [E, N, D] x [E, D, H] against a loop of E 2-D matMuls, the two ways a probabilistic ensemble's
- * layer can be evaluated on N = population x particles inputs.
+ * `npm run bench -- matmul`: how fast the active backend multiplies an ensemble's matrices: one
+ * batched 3-D matMul [E, N, D] x [E, D, H] against a loop of E 2-D matMuls, the two ways a
+ * probabilistic ensemble's layer can be evaluated on N = population x particles inputs (the
+ * measurements in docs/tensor-backends.md).
  */
-import { loadTf } from './backend.ts';
+import { loadTf } from '../src/tensor/backend.ts';
+import { round } from './stats.ts';
 
 /** Sizes and timing budget of {@link benchMatmul}. */
 export interface MatmulBenchOptions {
@@ -112,4 +114,30 @@ export async function benchMatmul(options: MatmulBenchOptions): Promise<MatmulBe
   } finally {
     tf.dispose([a, b, ...aSlices, ...bSlices]);
   }
+}
+
+/** The sizes of docs/tensor-backends.md's table: E=5, N=500, D=200, H=200 (0.2 GFLOP per call). */
+const SHAPE = { ensemble: 5, rows: 500, inner: 200, cols: 200 };
+
+/** The `matmul` benchmark: {@link benchMatmul} at {@link SHAPE}, 3 s per variant (0.5 s quick). */
+export async function benchMatmulReport(
+  quick: boolean,
+): Promise<{ json: Record<string, unknown>; markdown: string }> {
+  const r = await benchMatmul({ ...SHAPE, minSeconds: quick ? 0.5 : 3, maxReps: 100_000 });
+  const { ensemble: e, rows: n, inner: d, cols: h } = r.shape;
+  const json = { date: new Date().toISOString(), ...r };
+  const cell = (t: MatmulTiming) =>
+    `${round(t.gflops, 2)} GFLOP/s (${round(t.msPerCall, 2)} ms, ${t.reps} calls)`;
+  const markdown = [
+    `# matMul benchmark (${r.backend}, ${json.date.slice(0, 10)})`,
+    '',
+    `Rerun: \`npm run bench -- matmul\`. E=${e}, N=${n}, D=${d}, H=${h}: ${round(r.flopsPerCall / 1e9, 2)} GFLOP per call;`,
+    'mean of back-to-back calls, result read back with `await data()`.',
+    '',
+    `| backend | batched \`[${e},${n},${d}]x[${e},${d},${h}]\` | loop of ${e} \`[${n},${d}]x[${d},${h}]\` | batched / loop |`,
+    '| --- | --- | --- | --- |',
+    `| ${r.backend} | ${cell(r.batched)} | ${cell(r.loop)} | ${round(r.batchedOverLoop, 2)} |`,
+    '',
+  ].join('\n');
+  return { json, markdown };
 }

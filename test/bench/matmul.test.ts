@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
-import { initTensorBackend, resetTensorBackendForTesting } from './backend.ts';
-import { importTf } from './loaders.ts';
-import { benchMatmul } from './matmul-bench.ts';
+import { benchMatmul } from '../../bench/matmul.ts';
+import { initTensorBackend, resetTensorBackendForTesting } from '../../src/tensor/backend.ts';
+import { importTf } from '../../src/tensor/loaders.ts';
 
 afterAll(() => resetTensorBackendForTesting());
 
