@@ -13,7 +13,8 @@ import type { MpcConfigInput } from '../src/agents/mpc/config.ts';
 import { runEpisode } from '../src/agents/mpc/episodes.ts';
 import { type LearnEpisode, runLearnLoop } from '../src/agents/mpc/learn-loop.ts';
 import { MpcPolicy } from '../src/agents/mpc/policy.ts';
-import { AgentService } from '../src/agents/service.ts';
+import type { MpcRecord } from '../src/agents/mpc/record.ts';
+import { AgentService, type CreateAgent } from '../src/agents/service.ts';
 import { loadVersion } from '../src/agents/versions.ts';
 import { builtinRegistry } from '../src/envs/index.ts';
 import { JobRunner } from '../src/jobs/index.ts';
@@ -132,9 +133,9 @@ async function runScenario(s: Scenario) {
       type: 'mpc',
       env_id: s.envId,
       preset: s.preset,
-      config: s.config,
+      config: s.config as CreateAgent['config'],
     });
-    const { record } = await agents.record(agent.id);
+    const record = (await agents.record(agent.id)).record as MpcRecord;
     const def = registry.get(s.envId);
     const episodes: LearnEpisode[] = [];
     let refitMs = 0;

@@ -51,3 +51,15 @@ export class PreconditionFailedError extends Error {
     super(`If-Match ${expected} does not match the current ETag ${actual}`);
   }
 }
+
+/** An operation the agent's family does not offer (e.g. `plan` on a policy-only agent): 422. */
+export class NotSupportedError extends Error {
+  override readonly name = 'NotSupportedError';
+  constructor(
+    readonly agentType: string,
+    readonly operation: string,
+    readonly supported: readonly string[],
+  ) {
+    super(`${agentType} agents do not support "${operation}"; they support ${supported.join(', ')}`);
+  }
+}

@@ -4,15 +4,14 @@
  * be made for it; the agents learn what it does not declare from the transitions clients post.
  * @module
  */
+
+import { type EnvRef, resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
-import type { EnvRef } from '../planners/spec.ts';
-import { resolveEnv } from '../planners/spec.ts';
-import { spaceFromDescription } from '../spaces/index.ts';
 import type { SpaceDescription } from '../spaces/space.ts';
 import type { Store } from '../store/store.ts';
 import { AgentArgumentError, UnknownResourceError } from './errors.ts';
 import { newId } from './ids.ts';
-import { observationWidth, planActions } from './record.ts';
+import { actionWidth, observationWidth, parseSpace } from './spaces.ts';
 import { fromStorable, toStorable } from './storable.ts';
 
 const COLLECTION = 'external-envs';
@@ -43,14 +42,6 @@ export function rewardRef(env: ExternalEnv): EnvRef | undefined {
   );
 }
 
-function describe(value: unknown, field: string): SpaceDescription {
-  try {
-    return spaceFromDescription(value, field).describe();
-  } catch (err) {
-    throw new AgentArgumentError(field, (err as Error).message);
-  }
-}
-
 /** Registered external envs in the store. */
 export class ExternalEnvs {
   constructor(
@@ -60,10 +51,10 @@ export class ExternalEnvs {
 
   /** Registers one; throws AgentArgumentError for spaces agents cannot use or a reward env that does not fit. */
   async create(req: CreateExternalEnv): Promise<ExternalEnv> {
-    const observation = describe(req.observation_space, 'observation_space');
-    const action = describe(req.action_space, 'action_space');
+    const observation = parseSpace(req.observation_space, 'observation_space');
+    const action = parseSpace(req.action_space, 'action_space');
     const obsDim = observationWidth(observation);
-    planActions(action);
+    actionWidth(action);
     if (req.reward) {
       // Throws UnknownEnvError (404) for an unknown id, EnvArgumentError (422) for bad kwargs or task.
       const { env, params } = resolveEnv(this.registry, rewardRef(req as ExternalEnv)!);

@@ -1,25 +1,29 @@
 /**
- * Built MPC policies by (agent, version), least recently used evicted: building one deserialises
- * the weights, folds the normaliser and may start worker threads, so plan calls reuse it.
+ * Built agent policies by (agent, version), least recently used evicted: building one
+ * deserialises the weights and may start worker threads, so act and plan calls reuse it. Built
+ * by the agent's family (`AgentFamily.load`).
  * @module
  */
 import type { Store } from '../store/store.ts';
 import { AgentArgumentError, NotTrainedError } from './errors.ts';
-import { MpcPolicy } from './mpc/policy.ts';
+import { familyOf as defaultFamilyOf } from './families.ts';
+import type { AgentFamily, AgentPolicy } from './family.ts';
 import type { AgentRecord } from './record.ts';
 import { latestVersion, loadVersion } from './versions.ts';
 
 /** See the module doc. */
 export class PolicyCache {
-  readonly #entries = new Map<string, Promise<MpcPolicy>>();
+  readonly #entries = new Map<string, Promise<AgentPolicy>>();
 
   constructor(
     readonly store: Store,
     readonly size: number,
+    /** The family that builds an agent type's policies. */
+    readonly familyOf: (type: string) => AgentFamily = (type) => defaultFamilyOf(type),
   ) {}
 
   /** The policy of `version` (default the latest); NotTrainedError when the agent has none. */
-  async get(record: AgentRecord, version?: number): Promise<MpcPolicy> {
+  async get(record: AgentRecord, version?: number): Promise<AgentPolicy> {
     const v = version ?? (await latestVersion(this.store, record.id));
     if (v === 0) throw new NotTrainedError(record.id);
     const key = `${record.id}@${v}`;
@@ -37,7 +41,7 @@ export class PolicyCache {
         }
         throw err;
       });
-      return MpcPolicy.build(record, loaded!);
+      return this.familyOf(record.type).load(record, loaded!);
     })();
     this.#entries.set(key, entry);
     entry.catch(() => this.#entries.delete(key));

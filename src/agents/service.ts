@@ -5,35 +5,35 @@
  * @module
  */
 import { randomInt } from 'node:crypto';
+import { type EnvRef, resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
+import type { components } from '../generated/openapi.ts';
 import type { JobRecord, JobRunner } from '../jobs/index.ts';
-import { actionRowWidth } from '../models/layout.ts';
-import type { PlanContext } from '../planners/planner.ts';
-import { type EnvRef, resolveEnv } from '../planners/spec.ts';
 import type { Keyring } from '../state/keyring.ts';
+import { ID_PATTERN } from '../store/ids.ts';
 import type { Store } from '../store/store.ts';
 import { openContext, sealContext } from './context.ts';
-import { AgentArgumentError, InvalidContextError, NotTrainedError, UnknownResourceError } from './errors.ts';
+import { AgentArgumentError, NotSupportedError, NotTrainedError, UnknownResourceError } from './errors.ts';
 import { agentEtag, checkEtag } from './etag.ts';
 import { ExternalEnvs, rewardRef } from './external-envs.ts';
+import { AGENT_FAMILIES, familyOf } from './families.ts';
+import type { AgentFamily, AgentLimits, AgentOperation } from './family.ts';
 import { newId } from './ids.ts';
-import { MPC_PRESETS, type MpcConfigInput, resolveMpcConfig } from './mpc/config.ts';
-import type { PolicyPlan } from './mpc/policy.ts';
+import type { AgentJobKind } from './job-kinds.ts';
 import { PolicyCache } from './policy-cache.ts';
-import { type AgentRecord, envAction, layoutFor, planActions } from './record.ts';
+import type { AgentRecord } from './record.ts';
+import { actionWidth, envAction, observationWidth } from './spaces.ts';
 import { fromStorable, toStorable } from './storable.ts';
 import { type AgentExport, exportAgent, importAgent } from './transfer.ts';
 import { type NumArray, parseTransitionBatch, type TransitionBatch } from './transition-batch.ts';
 import { encodeSegment, TransitionReader, transitionStream } from './transitions.ts';
-import { deleteVersions, latestVersion } from './versions.ts';
+import { deleteVersions, latestVersion, versionRecord } from './versions.ts';
+
+type Schemas = components['schemas'];
+
+export type { AgentLimits } from './family.ts';
 
 const COLLECTION = 'agents';
-
-/** Limits from the spec's `x-limits`. */
-export interface AgentLimits {
-  maxPlanRollouts: number;
-  maxTransitionsPerRequest: number;
-}
 
 /** What the service is built on. */
 export interface AgentServiceDeps {
@@ -44,45 +44,22 @@ export interface AgentServiceDeps {
   limits: AgentLimits;
   /** Policies kept built (LRU); default 4. */
   policyCacheSize?: number;
+  /** The agent families offered; default every family (families.ts). */
+  families?: readonly AgentFamily[];
 }
 
 /** A create request (validated against the spec). */
-export interface CreateAgent {
-  type: 'mpc';
-  name?: string;
-  env_id?: string;
-  env_kwargs?: Record<string, unknown>;
-  task?: Record<string, unknown>;
-  external_env_id?: string;
-  preset?: string;
-  config?: MpcConfigInput;
-}
+export type CreateAgent = Schemas['CreateAgentRequest'];
 
 /** The wire form of an agent. */
-export interface AgentView {
-  id: string;
-  type: 'mpc';
-  name?: string;
-  env_id?: string;
-  env_kwargs?: Record<string, unknown>;
-  task?: unknown;
-  external_env_id?: string;
-  preset: string;
-  config: AgentRecord['config'];
-  observation_space: AgentRecord['observation_space'];
-  action_space: AgentRecord['action_space'];
-  version: number;
-  transitions: number;
-  validation_mse?: number[];
-  created_at: string;
-}
+export type AgentView = Schemas['Agent'];
 
-/** Job kinds of the agents (see job-kinds.ts). */
-export type AgentJobKind = 'agent-train' | 'agent-learn' | 'agent-evaluate';
-
-function notFound(err: unknown): boolean {
-  return (err as { code?: string }).code === 'not-found' || err instanceof RangeError;
-}
+/** The job operation of each agent job kind. */
+const jobOperation: Record<AgentJobKind, AgentOperation> = {
+  'agent-train': 'train',
+  'agent-learn': 'learn',
+  'agent-evaluate': 'evaluate',
+};
 
 /** See the module doc. */
 export class AgentService {
@@ -90,34 +67,35 @@ export class AgentService {
   readonly reader: TransitionReader;
   readonly #deps: AgentServiceDeps;
   readonly #policies: PolicyCache;
+  readonly #families: readonly AgentFamily[];
 
   constructor(deps: AgentServiceDeps) {
     this.#deps = deps;
     this.externalEnvs = new ExternalEnvs(deps.store, deps.registry);
     this.reader = new TransitionReader(deps.store);
-    this.#policies = new PolicyCache(deps.store, deps.policyCacheSize ?? 4);
+    this.#families = deps.families ?? AGENT_FAMILIES;
+    this.#policies = new PolicyCache(deps.store, deps.policyCacheSize ?? 4, (type) => this.#familyOf(type));
   }
 
-  /** Agent types with their presets (the config schema is the spec's, added by the route). */
+  /** Agent types with their operations and presets (the config schema is the spec's, added by the route). */
   types() {
-    return [
-      {
-        type: 'mpc',
-        description:
-          'Model-predictive control over a learned probabilistic dynamics ensemble (PETS family): fit the ' +
-          "ensemble on the agent's transitions, plan with random shooting, CEM, iCEM, MPPI/PDDM or gradients.",
-        presets: MPC_PRESETS.map((p) => ({
-          name: p.name,
-          description: p.description,
-          source: p.source,
-          config: p.config,
-        })),
-      },
-    ];
+    return this.#families.map((f) => ({
+      type: f.type,
+      description: f.description,
+      config_schema_name: f.configSchema,
+      operations: [...f.operations],
+      presets: f.presets.map((p) => ({
+        name: p.name,
+        description: p.description,
+        source: p.source,
+        config: p.config as Record<string, unknown>,
+      })),
+    }));
   }
 
   /** Creates an agent for a served env or an external env. */
   async create(req: CreateAgent): Promise<{ agent: AgentView; etag: string }> {
+    const family = this.#familyOf(req.type);
     if ((req.env_id === undefined) === (req.external_env_id === undefined)) {
       throw new AgentArgumentError('env_id', 'give exactly one of env_id and external_env_id');
     }
@@ -143,41 +121,41 @@ export class AgentService {
       action = external.action_space;
       known = rewardRef(external);
     }
-    const actions = planActions(action);
-    const config = resolveMpcConfig(req.preset, req.config, actions, this.#deps.limits);
-    if (!known) {
-      // Nothing declares the reward or termination: the model learns both.
-      config.model.learned_reward = true;
-      config.model.learned_termination = true;
-    }
-    const record: AgentRecord = {
+    const spaces = { observation, action };
+    family.accepts(spaces);
+    const config = family.resolveConfig({
+      ...(req.preset !== undefined ? { preset: req.preset } : {}),
+      ...(req.config !== undefined ? { config: req.config } : {}),
+      spaces,
+      limits: this.#deps.limits,
+      known: known !== undefined,
+    });
+    const record = family.complete({
       id: newId('ag'),
-      type: 'mpc',
+      type: family.type,
       ...(req.name !== undefined ? { name: req.name } : {}),
       ...(env ? { env } : {}),
       ...(req.external_env_id !== undefined ? { external_env_id: req.external_env_id } : {}),
-      preset: req.preset ?? 'default',
+      preset: req.preset ?? family.presets[0]!.name,
       config,
       observation_space: observation,
       action_space: action,
-      layout: layoutFor(observation, action, {
-        reward: config.model.learned_reward,
-        termination: config.model.learned_termination,
-      }),
-      ...(known && !config.model.learned_reward ? { known } : {}),
+      ...(known ? { known } : {}),
       created_at: new Date().toISOString(),
-    };
+    });
     await this.#deps.store.createDoc(COLLECTION, record.id, toStorable(record));
     return this.view(record.id);
   }
 
   /** The stored record; UnknownResourceError when absent. */
   async record(id: string): Promise<{ record: AgentRecord; docEtag: string }> {
+    // An id the store could not hold names no agent (the store would refuse it as malformed).
+    if (!ID_PATTERN.test(id)) throw new UnknownResourceError('agent', id);
     try {
       const { value, etag } = await this.#deps.store.getDoc(COLLECTION, id);
       return { record: fromStorable<AgentRecord>(value), docEtag: etag };
     } catch (err) {
-      if (notFound(err)) throw new UnknownResourceError('agent', id);
+      if ((err as { code?: string }).code === 'not-found') throw new UnknownResourceError('agent', id);
       throw err;
     }
   }
@@ -192,16 +170,9 @@ export class AgentService {
     const { store } = this.#deps;
     const version = await latestVersion(store, record.id);
     const seq = await store.streamVersion(transitionStream(record.id));
-    const transitions = await this.reader.count(
-      record.id,
-      record.layout.obsDim,
-      actionRowWidth(record.layout),
-    );
-    const latest =
-      version > 0
-        ? await store.getVersion<{ validation_mse: number[] }>(COLLECTION, record.id, version)
-        : undefined;
-    const agent: AgentView = {
+    const transitions = await this.#count(record);
+    const latest = version > 0 ? await versionRecord(store, record.id, version) : undefined;
+    const agent = {
       id: record.id,
       type: record.type,
       ...(record.name !== undefined ? { name: record.name } : {}),
@@ -215,9 +186,9 @@ export class AgentService {
       action_space: record.action_space,
       version,
       transitions,
-      ...(latest ? { validation_mse: latest.value.validation_mse } : {}),
+      ...(latest ? this.#familyOf(record.type).versionSummary(latest.record) : {}),
       created_at: record.created_at,
-    };
+    } as AgentView;
     return { agent, etag: agentEtag(docEtag, version, seq) };
   }
 
@@ -251,6 +222,7 @@ export class AgentService {
     ifMatch?: string,
   ): Promise<{ added: number; transitions: number; segment: number }> {
     const { record, docEtag } = await this.record(id);
+    this.#supporting(record, 'transitions');
     const t = parseTransitionBatch(record, batch, this.#deps.limits.maxTransitionsPerRequest);
     const stream = transitionStream(id);
     let expectedSeq: number | undefined;
@@ -258,80 +230,67 @@ export class AgentService {
       checkEtag(ifMatch, (await this.#viewOf(record, docEtag)).etag);
       expectedSeq = (await this.#deps.store.streamVersion(stream)) + 1;
     }
-    const bytes = encodeSegment(t, record.layout.obsDim, actionRowWidth(record.layout));
+    const bytes = encodeSegment(
+      t,
+      observationWidth(record.observation_space),
+      actionWidth(record.action_space),
+    );
     const { seq } = await this.#deps.store.appendSegment(
       stream,
       bytes,
       expectedSeq === undefined ? {} : { expectedSeq },
     );
-    const total = await this.reader.count(id, record.layout.obsDim, actionRowWidth(record.layout));
+    const total = await this.#count(record);
     return { added: t.n, transitions: total, segment: seq };
   }
 
-  /** Plans from an observation (see the plan route). */
+  /**
+   * The action for an observation (`act`), or with `predict` the whole plan behind it (`plan`):
+   * deterministic in (version, observation, context, seed).
+   */
   async plan(
     id: string,
     req: { observation: NumArray; context?: string; seed?: number; version?: number },
     predict: boolean,
   ) {
     const { record } = await this.record(id);
+    this.#supporting(record, predict ? 'plan' : 'act');
     const obs = req.observation.values;
-    if (obs.length !== record.layout.obsDim) {
+    const width = observationWidth(record.observation_space);
+    if (obs.length !== width) {
       throw new AgentArgumentError(
         'observation',
-        `the agent's observations have ${record.layout.obsDim} values, got ${obs.length}`,
+        `the agent's observations have ${width} values, got ${obs.length}`,
       );
     }
     for (const v of obs)
       if (!Number.isFinite(v))
         throw new AgentArgumentError('observation', 'observation holds a non-finite number');
-    let context: PlanContext | undefined;
+    const { store, keyring } = this.#deps;
+    let context: Uint8Array | undefined;
     let version = req.version;
     if (req.context !== undefined) {
-      const opened = openContext(req.context, id, this.#deps.keyring);
-      context = opened.context;
+      const opened = await openContext(store, req.context, id, keyring);
+      context = opened.bytes;
       version ??= opened.version;
     }
     const policy = await this.#policies.get(record, version);
     const seed = req.seed ?? randomInt(2 ** 47);
-    let out: PolicyPlan;
-    try {
-      out = policy.plan(obs, { seed, predict, ...(context ? { context } : {}) });
-    } catch (err) {
-      // A context from another version may not fit the planner (horizon changed): refuse it.
-      if (err instanceof RangeError && context) throw new InvalidContextError(err.message);
-      throw err;
-    }
-    const w = policy.actionWidth;
-    const rows = (a: Float32Array, width: number) =>
-      Array.from({ length: a.length / width }, (_, i) => Array.from(a.subarray(i * width, (i + 1) * width)));
-    const sealed = sealContext(id, policy.version, out.context, this.#deps.keyring);
-    const base = {
+    const options = { seed, ...(context ? { context } : {}) };
+    const out = predict && policy.plan ? policy.plan(obs, options) : policy.act(obs, options);
+    return {
       action: envAction(record.action_space, out.action),
-      context: sealed,
+      ...(out.context ? { context: await sealContext(store, id, policy.version, out.context, keyring) } : {}),
       version: policy.version,
       seed,
-    };
-    if (!predict) return base;
-    const p = out.predictions!;
-    const actions = rows(out.sequence, w).map((r) => envAction(record.action_space, Float32Array.from(r)));
-    return {
-      ...base,
-      actions,
-      value: out.value,
-      predicted_observations: {
-        mean: rows(p.observations.mean, record.layout.obsDim),
-        std: rows(p.observations.std, record.layout.obsDim),
-      },
-      predicted_rewards: { mean: Array.from(p.rewards.mean), std: Array.from(p.rewards.std) },
-      planner: record.config.planner.type,
-      evaluations: out.evaluations,
+      ...(predict ? out.details : {}),
     };
   }
 
   /** Submits an agent job after checking the agent and the request. */
   async submit(kind: AgentJobKind, id: string, params: Record<string, unknown>): Promise<JobRecord> {
     const { record } = await this.record(id);
+    this.#supporting(record, jobOperation[kind]);
     if (kind !== 'agent-train') {
       const envId = (params.env_id as string | undefined) ?? record.env?.envId;
       if (envId === undefined) {
@@ -368,12 +327,35 @@ export class AgentService {
 
   /** The agent as one object (see transfer.ts). */
   async exportAgent(id: string): Promise<AgentExport> {
-    return exportAgent(this.#deps.store, (await this.record(id)).record);
+    const { record } = await this.record(id);
+    this.#supporting(record, 'export');
+    return exportAgent(this.#deps.store, record);
   }
 
   /** Creates a new agent (new id) from an export (see transfer.ts). */
   async importAgent(exported: AgentExport): Promise<{ agent: AgentView; etag: string }> {
     return this.view(await importAgent(exported, this.#deps));
+  }
+
+  #familyOf(type: string): AgentFamily {
+    return familyOf(type, 'type', this.#families);
+  }
+
+  /** Throws NotSupportedError unless the agent's family offers `operation`; returns the family. */
+  #supporting(record: AgentRecord, operation: AgentOperation): AgentFamily {
+    const family = this.#familyOf(record.type);
+    if (!family.operations.has(operation))
+      throw new NotSupportedError(family.type, operation, [...family.operations]);
+    return family;
+  }
+
+  /** Rows of transitions the agent holds. */
+  #count(record: AgentRecord): Promise<number> {
+    return this.reader.count(
+      record.id,
+      observationWidth(record.observation_space),
+      actionWidth(record.action_space),
+    );
   }
 
   /** Frees every cached policy (server shutdown). */

@@ -1,32 +1,51 @@
 /**
- * Export and import of agents: one object holding the agent's record (non-finite numbers tagged,
- * see storable.ts), its latest model version (manifest and weight bytes, and the terminal value's
- * when there is one) and its transition
- * segments, for `GET .../export` and `POST /v1/agents/import`. An import is validated completely
- * (config, spaces, model sizes, every segment) before anything is stored, and gets a new id.
+ * Export and import of agents, whatever their family: one object holding the agent's record
+ * (non-finite numbers tagged, see storable.ts), its latest version (every named artifact's
+ * manifest, bytes and meta) and its transition segments, for `GET .../export` and
+ * `POST /v1/agents/import`. An import is validated completely (family, config, spaces, the
+ * family's check of every artifact, every segment) before anything is stored, and gets a new id.
+ * Exports of format 1 (MPC only: `model` and `value`) are still imported.
  * @module
  */
+import { resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
-import type { Ensemble } from '../models/ensemble.ts';
-import { actionRowWidth, inputDim, outputDim } from '../models/layout.ts';
-import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
-import { resolveEnv } from '../planners/spec.ts';
 import type { Store } from '../store/store.ts';
 import { AgentArgumentError } from './errors.ts';
+import { familyOf } from './families.ts';
+import type { AgentFamily, AgentLimits } from './family.ts';
 import { newId } from './ids.ts';
-import { resolveMpcConfig } from './mpc/config.ts';
-import { type AgentRecord, layoutFor, planActions } from './record.ts';
+import type { AgentRecord } from './record.ts';
+import { actionWidth, observationWidth, parseSpace } from './spaces.ts';
 import { fromStorable, toStorable } from './storable.ts';
 import { decodeSegment, transitionStream } from './transitions.ts';
-import { loadVersion, saveVersion } from './versions.ts';
+import { type ArtifactBytes, artifactBytes, loadVersion, saveVersion } from './versions.ts';
+
+/** One artifact in an export. */
+export interface ExportedArtifact {
+  manifest: unknown;
+  /** Raw bytes (msgpack bin) or base64 text (JSON). */
+  bytes: Uint8Array | string;
+  meta?: Record<string, unknown>;
+}
+
+/** A format-1 export's ensemble. */
+interface ExportedEnsembleV1 {
+  manifest: unknown;
+  weights: Uint8Array | string;
+  meta?: Record<string, unknown>;
+}
 
 /** An exported agent (the spec's `AgentExport`). */
 export interface AgentExport {
   format: 'modelgym.agent';
-  format_version: 1;
+  format_version: 1 | 2;
   agent: unknown;
-  model?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
-  value?: { manifest: unknown; weights: Uint8Array | string; meta?: unknown };
+  /** Format 2: the latest version, absent when untrained. */
+  version?: { transitions: number; artifacts: Record<string, ExportedArtifact> };
+  /** Format 1: the dynamics ensemble. */
+  model?: ExportedEnsembleV1;
+  /** Format 1: the terminal value ensemble. */
+  value?: ExportedEnsembleV1;
   transitions?: Array<Uint8Array | string>;
 }
 
@@ -38,27 +57,6 @@ function toBytes(value: unknown, field: string): Uint8Array {
   throw new AgentArgumentError(field, 'must be bytes (msgpack bin) or base64 text (JSON)');
 }
 
-/** An exported ensemble, rebuilt and checked against the widths the agent needs. */
-async function importedEnsemble(
-  part: { manifest: unknown; weights: Uint8Array | string },
-  field: 'model' | 'value',
-  inputs: number,
-  outputs: number,
-): Promise<Ensemble> {
-  const weights = toBytes(part.weights, `${field}.weights`);
-  let ensemble: Ensemble;
-  try {
-    ensemble = await deserializeEnsemble(part.manifest as EnsembleManifest, weights);
-  } catch (err) {
-    throw new AgentArgumentError(field, (err as Error).message);
-  }
-  if (ensemble.config.inputDim !== inputs || ensemble.config.outputDim !== outputs) {
-    ensemble.dispose();
-    throw new AgentArgumentError(field, `the ${field}'s sizes do not fit the agent's spaces`);
-  }
-  return ensemble;
-}
-
 /** The export of an agent. */
 export async function exportAgent(store: Store, record: AgentRecord): Promise<AgentExport> {
   const loaded = await loadVersion(store, record.id);
@@ -67,26 +65,18 @@ export async function exportAgent(store: Store, record: AgentRecord): Promise<Ag
   for (const seq of await store.listSegments(stream)) transitions.push(await store.readSegment(stream, seq));
   return {
     format: 'modelgym.agent',
-    format_version: 1,
+    format_version: 2,
     agent: toStorable(record),
     ...(loaded
       ? {
-          model: {
-            manifest: loaded.record.manifest,
-            weights: loaded.weights,
-            meta: { transitions: loaded.record.transitions, validation_mse: loaded.record.validation_mse },
-          },
-        }
-      : {}),
-    ...(loaded?.record.value && loaded.valueWeights
-      ? {
-          value: {
-            manifest: loaded.record.value.manifest,
-            weights: loaded.valueWeights,
-            meta: {
-              validation_mse: loaded.record.value.validation_mse,
-              target_range: loaded.record.value.target_range,
-            },
+          version: {
+            transitions: loaded.record.transitions,
+            artifacts: Object.fromEntries(
+              Object.entries(artifactBytes(loaded)).map(([name, a]) => [
+                name,
+                { manifest: a.manifest, bytes: a.bytes, ...(a.meta ? { meta: a.meta } : {}) },
+              ]),
+            ),
           },
         }
       : {}),
@@ -94,85 +84,88 @@ export async function exportAgent(store: Store, record: AgentRecord): Promise<Ag
   };
 }
 
+/** The exported version's artifacts with their bytes, and the transitions it was trained on. */
+function exportedVersion(
+  exported: AgentExport,
+): { artifacts: Record<string, ArtifactBytes>; transitions: number } | undefined {
+  const metaOf = (meta: unknown, field: string): Record<string, unknown> | undefined => {
+    if (meta === undefined) return undefined;
+    if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
+      throw new AgentArgumentError(field, 'must be an object');
+    return meta as Record<string, unknown>;
+  };
+  const artifact = (
+    a: { manifest: unknown; meta?: unknown },
+    bytes: unknown,
+    field: string,
+  ): ArtifactBytes => {
+    const meta = metaOf(a.meta, `${field}.meta`);
+    return { manifest: a.manifest, bytes: toBytes(bytes, field), ...(meta ? { meta } : {}) };
+  };
+  if (exported.format_version === 2) {
+    if (!exported.version) return undefined;
+    const artifacts: Record<string, ArtifactBytes> = {};
+    for (const [name, a] of Object.entries(exported.version.artifacts)) {
+      artifacts[name] = artifact(a, a.bytes, `version.artifacts.${name}`);
+    }
+    return { artifacts, transitions: exported.version.transitions };
+  }
+  // Format 1: MPC's dynamics (`model`) and terminal value.
+  const artifacts: Record<string, ArtifactBytes> = {};
+  if (exported.model) artifacts.dynamics = artifact(exported.model, exported.model.weights, 'model.weights');
+  if (exported.value) artifacts.value = artifact(exported.value, exported.value.weights, 'value.weights');
+  if (Object.keys(artifacts).length === 0) return undefined;
+  const transitions = (exported.model?.meta as { transitions?: unknown } | undefined)?.transitions;
+  return { artifacts, transitions: Number.isSafeInteger(transitions) ? (transitions as number) : 0 };
+}
+
 /** Stores an exported agent under a new id; returns the id. */
 export async function importAgent(
   exported: AgentExport,
-  deps: { store: Store; registry: EnvRegistry; limits: { maxPlanRollouts: number } },
+  deps: { store: Store; registry: EnvRegistry; limits: AgentLimits; families?: readonly AgentFamily[] },
 ): Promise<string> {
   const r = fromStorable<Partial<AgentRecord>>(exported.agent);
-  if (r?.type !== 'mpc' || typeof r.config !== 'object' || !r.observation_space || !r.action_space) {
-    throw new AgentArgumentError('agent', 'not an exported mpc agent record');
+  if (typeof r?.type !== 'string' || typeof r.config !== 'object' || r.config === null) {
+    throw new AgentArgumentError('agent', 'not an exported agent record (type and config are needed)');
   }
-  const actions = planActions(r.action_space);
-  const config = resolveMpcConfig(r.preset, r.config, actions, deps.limits);
-  const layout = layoutFor(r.observation_space, r.action_space, {
-    reward: config.model.learned_reward,
-    termination: config.model.learned_termination,
+  const family = familyOf(r.type, 'agent.type', deps.families);
+  const spaces = {
+    observation: parseSpace(r.observation_space, 'agent.observation_space'),
+    action: parseSpace(r.action_space, 'agent.action_space'),
+  };
+  family.accepts(spaces);
+  const config = family.resolveConfig({
+    ...(typeof r.preset === 'string' ? { preset: r.preset } : {}),
+    config: r.config,
+    spaces,
+    limits: deps.limits,
+    known: r.known !== undefined,
   });
   if (r.known) resolveEnv(deps.registry, r.known);
-  const width = actionRowWidth(layout);
+  const record = family.complete({
+    ...(r as AgentRecord),
+    id: newId('ag'),
+    observation_space: spaces.observation,
+    action_space: spaces.action,
+    config,
+    created_at: new Date().toISOString(),
+  });
+  const obsWidth = observationWidth(record.observation_space);
+  const width = actionWidth(record.action_space);
   const segments = (exported.transitions ?? []).map((t, i) => {
     const bytes = toBytes(t, `transitions.${i}`);
     try {
-      decodeSegment(bytes, layout.obsDim, width);
+      decodeSegment(bytes, obsWidth, width);
     } catch (err) {
       throw new AgentArgumentError(`transitions.${i}`, (err as Error).message);
     }
     return bytes;
   });
-  if (exported.value && !exported.model) throw new AgentArgumentError('value', 'a value needs its model');
-  const valueMeta = (exported.value?.meta ?? {}) as { validation_mse?: number[]; target_range?: unknown };
-  const range = valueMeta.target_range;
-  if (
-    exported.value &&
-    !(Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] <= range[1])
-  ) {
-    throw new AgentArgumentError('value.meta.target_range', 'must be the [lowest, highest] fitted target');
-  }
-  const ensemble = exported.model
-    ? await importedEnsemble(exported.model, 'model', inputDim(layout), outputDim(layout))
-    : undefined;
-  let value: Ensemble | undefined;
-  try {
-    value = exported.value ? await importedEnsemble(exported.value, 'value', layout.obsDim, 1) : undefined;
-    if (value && !value.config.deterministic) {
-      throw new AgentArgumentError('value', 'a value ensemble has deterministic members');
-    }
-  } catch (err) {
-    ensemble?.dispose();
-    value?.dispose();
-    throw err;
-  }
-  const record: AgentRecord = {
-    ...(r as AgentRecord),
-    id: newId('ag'),
-    config,
-    layout,
-    created_at: new Date().toISOString(),
-  };
+  const version = exportedVersion(exported);
+  if (version) await family.checkArtifacts(record, version.artifacts);
   const { store } = deps;
-  try {
-    await store.createDoc('agents', record.id, toStorable(record));
-    for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
-    if (ensemble) {
-      const meta = (exported.model?.meta ?? {}) as { transitions?: number; validation_mse?: number[] };
-      await saveVersion(
-        store,
-        record.id,
-        ensemble,
-        { transitions: meta.transitions ?? 0, validationMse: meta.validation_mse ?? [] },
-        value
-          ? {
-              ensemble: value,
-              validationMse: valueMeta.validation_mse ?? [],
-              targetRange: range as [number, number],
-            }
-          : undefined,
-      );
-    }
-  } finally {
-    ensemble?.dispose();
-    value?.dispose();
-  }
+  await store.createDoc('agents', record.id, toStorable(record));
+  for (const bytes of segments) await store.appendSegment(transitionStream(record.id), bytes);
+  if (version) await saveVersion(store, record.id, version.artifacts, version.transitions);
   return record.id;
 }

@@ -3,9 +3,10 @@
  * Discrete actions inside the space (stored as indices from 0), `terminated` as 0/1.
  * @module
  */
-import { actionRowWidth, type Transitions } from '../models/layout.ts';
+import type { Transitions } from '../models/layout.ts';
 import { AgentArgumentError } from './errors.ts';
 import type { AgentRecord } from './record.ts';
+import { actionWidth, observationWidth } from './spaces.ts';
 
 /** A flat numeric array with its shape (decoded from nested arrays or a tensor). */
 export interface NumArray {
@@ -28,8 +29,8 @@ export function parseTransitionBatch(
   batch: TransitionBatch,
   maxRows: number,
 ): Transitions {
-  const d = record.layout.obsDim;
-  const a = actionRowWidth(record.layout);
+  const d = observationWidth(record.observation_space);
+  const a = actionWidth(record.action_space);
   const n = batch.reward.values.length;
   if (n === 0) throw new AgentArgumentError('reward', 'a transition batch needs at least one row');
   if (n > maxRows) {
@@ -47,8 +48,8 @@ export function parseTransitionBatch(
     return arr.values;
   };
   const actionValues = rows('action', batch.action, a);
-  if (record.layout.action.kind === 'discrete') {
-    const space = record.action_space as { start: number; n: number };
+  const space = record.action_space;
+  if (space.type === 'Discrete') {
     for (let i = 0; i < n; i++) {
       const index = actionValues[i]! - space.start;
       if (!Number.isInteger(index) || index < 0 || index >= space.n) {

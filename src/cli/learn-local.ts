@@ -8,17 +8,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { jobHandlerModules } from '../agents/job-kinds.ts';
+import type { MpcConfig } from '../agents/mpc/config.ts';
 import { runEpisode } from '../agents/mpc/episodes.ts';
 import { runLearnLoop } from '../agents/mpc/learn-loop.ts';
 import { MpcPolicy } from '../agents/mpc/policy.ts';
-import type { AgentRecord } from '../agents/record.ts';
-import { AgentService } from '../agents/service.ts';
+import type { MpcRecord } from '../agents/mpc/record.ts';
+import { AgentService, type CreateAgent } from '../agents/service.ts';
 import { loadVersion } from '../agents/versions.ts';
 import type { EnvDefinition } from '../envs/env.ts';
+import { registryFor } from '../envs/env-ref.ts';
 import { loadSpec, specOperations } from '../http/spec.ts';
 import { assertValid, compileValidators } from '../http/validation.ts';
 import { JobRunner } from '../jobs/index.ts';
-import { registryFor } from '../planners/spec.ts';
 import { loadKeyring } from '../state/keyring.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/store.ts';
@@ -28,12 +29,12 @@ import type { LearnEvents } from './learn-events.ts';
 import { type EvaluationReport, type LearnReport, meanStd } from './report.ts';
 
 /** The create request, checked against the spec's schema as the server would check it. */
-function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>) {
-  const body = {
-    type: 'mpc' as const,
+function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>): CreateAgent {
+  const body: CreateAgent = {
+    type: 'mpc',
     env_id: options.env,
     preset: options.preset,
-    ...(options.config !== undefined ? { config: options.config } : {}),
+    ...(options.config !== undefined ? { config: options.config as CreateAgent['config'] } : {}),
   };
   const op = specOperations(spec).filter((o) => o.operationId === 'createAgent');
   assertValid(compileValidators(spec, op).get('createAgent')?.body, body, '/body');
@@ -44,7 +45,7 @@ function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>)
 async function evaluate(
   store: Store,
   def: EnvDefinition,
-  record: AgentRecord,
+  record: MpcRecord,
   episodes: number,
   events: LearnEvents,
   signal: AbortSignal,
@@ -111,9 +112,9 @@ export async function learnInProcess(
       if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
       throw err;
     });
-    const { record } = await service.record(agent.id);
+    const record = (await service.record(agent.id)).record as MpcRecord;
     events.onInfo(
-      `in process; agent ${agent.id} (preset ${agent.preset}, planner ${agent.config.planner.type}) stored in ${dataDir}`,
+      `in process; agent ${agent.id} (preset ${agent.preset}, planner ${(agent.config as unknown as MpcConfig).planner.type}) stored in ${dataDir}`,
     );
     const started = performance.now();
     const progress = await runLearnLoop(

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import {
   AgentArgumentError,
   InvalidContextError,
+  NotSupportedError,
   NotTrainedError,
   PreconditionFailedError,
   UnknownResourceError,
@@ -31,6 +32,7 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError(err.kind === 'agent' ? 'unknown-agent' : 'unknown-external-env', err.message);
   }
   if (err instanceof NotTrainedError) return new ApiError('not-trained', err.message);
+  if (err instanceof NotSupportedError) return new ApiError('not-supported', err.message);
   if (err instanceof InvalidContextError) return new ApiError('invalid-context', err.message);
   if (err instanceof PreconditionFailedError || err instanceof StorePreconditionError) {
     return new ApiError('precondition-failed', err.message);

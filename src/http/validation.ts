@@ -23,14 +23,33 @@ function objectSchema(params: SpecOperation['parameters'], where: 'path' | 'quer
   };
 }
 
+/**
+ * The components with each discriminator's `mapping` removed: ajv's discriminator refuses
+ * mappings, and ours only repeat what each branch's `const` type already says (code generators
+ * need them to name the branches).
+ */
+function withoutDiscriminatorMappings(components: unknown): unknown {
+  return JSON.parse(JSON.stringify(components), (key, value) => {
+    if (key !== 'discriminator' || typeof value !== 'object' || value === null) return value;
+    const { propertyName, mapping } = value as { propertyName: string; mapping?: Record<string, string> };
+    const values = discriminatorValues.get(propertyName) ?? new Set<string>();
+    for (const tag of Object.keys(mapping ?? {})) values.add(tag);
+    discriminatorValues.set(propertyName, values);
+    return { propertyName };
+  });
+}
+
+/** The values each discriminator property takes across the spec (for error messages). */
+const discriminatorValues = new Map<string, Set<string>>();
+
 /** Compiles ajv validators for every operation of the spec ($refs resolve against the spec's components). */
 export function compileValidators(
   doc: OpenApiDocument,
   ops: SpecOperation[],
 ): Map<string, OperationValidators> {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false, discriminator: true });
   addFormats.default(ajv);
-  ajv.addSchema({ $id: specId, components: doc.components });
+  ajv.addSchema({ $id: specId, components: withoutDiscriminatorMappings(doc.components) });
   const rebase = (schema: unknown) =>
     JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${specId}#/components/`));
   const out = new Map<string, OperationValidators>();
@@ -51,12 +70,23 @@ export function toProblemErrors(
   prefix: string,
 ): NonNullable<Problem['errors']> {
   return (errors ?? []).slice(0, 20).map((e) => {
+    if (e.keyword === 'discriminator') {
+      // Point at the tag itself and say which values it takes.
+      const { tag, tagValue } = e.params as { tag: string; tagValue: unknown };
+      const known = [...(discriminatorValues.get(tag) ?? [])];
+      return {
+        pointer: `${prefix}${e.instancePath}/${tag}`,
+        message: `${tag} ${JSON.stringify(tagValue)} is not one of ${known.join(', ')}`,
+      };
+    }
     const extra =
       e.keyword === 'additionalProperties'
         ? ` (${(e.params as { additionalProperty: string }).additionalProperty})`
-        : e.keyword === 'enum'
-          ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
-          : '';
+        : e.keyword === 'unevaluatedProperties'
+          ? ` (${(e.params as { unevaluatedProperty: string }).unevaluatedProperty})`
+          : e.keyword === 'enum'
+            ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+            : '';
     return { pointer: `${prefix}${e.instancePath}`, message: `${e.message ?? 'is invalid'}${extra}` };
   });
 }

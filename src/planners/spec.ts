@@ -5,9 +5,9 @@
  * and propagation.
  * @module
  */
-import type { EnvDefinition } from '../envs/env.ts';
-import { builtinRegistry, defaultRegistry } from '../envs/index.ts';
+import { type EnvRef, registryFor, resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
+import type { Ensemble } from '../models/ensemble.ts';
 import type { DynamicsLayout } from '../models/layout.ts';
 import { deserializeEnsemble, type EnsembleManifest } from '../models/serialize.ts';
 import { ensembleRolloutModel } from './ensemble-model.ts';
@@ -20,13 +20,6 @@ import {
 } from './evaluator.ts';
 import type { Propagation, RolloutModel } from './rollout-model.ts';
 import { ensembleValueModel, type ValueModel } from './value-model.ts';
-
-/** A served env with its kwargs and, for task families, the task. */
-export interface EnvRef {
-  envId: string;
-  kwargs?: Record<string, unknown>;
-  task?: unknown;
-}
 
 /** The model of an {@link EvaluatorSpec}. */
 export type ModelSpec =
@@ -61,17 +54,6 @@ export interface ValueSpec {
   range: [number, number];
 }
 
-/** An env's definition and parameters (task applied) from a reference. */
-export function resolveEnv(registry: EnvRegistry, ref: EnvRef): { env: EnvDefinition; params: unknown } {
-  const env = registry.get(ref.envId);
-  let params = env.params(ref.kwargs ?? env.defaultKwargs);
-  if (ref.task !== undefined) {
-    if (!env.tasks) throw new RangeError(`${ref.envId} has no task family`);
-    params = env.tasks.apply(params, env.tasks.parse(ref.task, params));
-  }
-  return { env, params };
-}
-
 /** The env's batched reward and termination with its parameters bound. */
 export function knownFunctions(
   registry: EnvRegistry,
@@ -94,20 +76,6 @@ async function valueModelOf(spec: ValueSpec, obsDim: number): Promise<ValueModel
   }
 }
 
-/** The built-in registry, or the full one (MuJoCo loaded) when an id needs it. */
-export async function registryFor(ids: readonly string[]): Promise<EnvRegistry> {
-  const builtin = builtinRegistry();
-  const missing = ids.some((id) => {
-    try {
-      builtin.get(id);
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  return missing ? defaultRegistry() : builtin;
-}
-
 /** A built evaluator and what must be freed with it. */
 export interface BuiltEvaluator {
   evaluator: TrajectoryEvaluator;
@@ -118,9 +86,13 @@ export interface BuiltEvaluator {
 /** Builds the evaluator a spec describes (extra options, e.g. shards, are passed through). */
 export async function buildEvaluator(
   spec: EvaluatorSpec,
-  extra: Pick<Parameters<typeof trajectoryEvaluator>[0], 'shards' | 'runner'> = {},
+  options: Pick<Parameters<typeof trajectoryEvaluator>[0], 'shards' | 'runner'> & {
+    /** The spec's ensemble, already deserialised by the caller (who keeps and disposes it). */
+    ensemble?: Ensemble;
+  } = {},
   registry?: EnvRegistry,
 ): Promise<BuiltEvaluator> {
+  const { ensemble: given, ...extra } = options;
   const ids = [spec.known?.envId, spec.model.kind === 'env' ? spec.model.env.envId : undefined].filter(
     (id): id is string => id !== undefined,
   );
@@ -130,7 +102,7 @@ export async function buildEvaluator(
     const { env, params } = resolveEnv(reg, spec.model.env);
     model = envRolloutModel(env, params);
   } else {
-    const ensemble = await deserializeEnsemble(spec.model.manifest, spec.model.weights);
+    const ensemble = given ?? (await deserializeEnsemble(spec.model.manifest, spec.model.weights));
     try {
       model = ensembleRolloutModel(
         ensemble,
@@ -139,7 +111,7 @@ export async function buildEvaluator(
       );
     } finally {
       // The rollout model keeps its own copies of the weights.
-      ensemble.dispose();
+      if (!given) ensemble.dispose();
     }
   }
   let value: ValueModel | undefined;

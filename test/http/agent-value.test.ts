@@ -76,24 +76,21 @@ describe('MPC agents with a learned terminal value', () => {
     const req = { observation: [0.3, 0.95, -1], seed: 11 };
     const a = await post<{ actions: number[][] }>(t.app, `/v1/agents/${id}/plan`, req);
     expect(a.status).toBe(200);
-    const exported = await call<{ value?: unknown }>(
-      t.app,
-      'GET',
-      `/v1/agents/${id}/export`,
-      undefined,
-      'msgpack',
-    );
-    expect(exported.body.value).toBeDefined();
+    type Export = { version: { transitions: number; artifacts: Record<string, unknown> } };
+    const exported = await call<Export>(t.app, 'GET', `/v1/agents/${id}/export`, undefined, 'msgpack');
+    expect(Object.keys(exported.body.version.artifacts).sort()).toEqual(['dynamics', 'value']);
     const imported = await post<{ id: string }>(t.app, '/v1/agents/import', exported.body, 'msgpack');
     expect(imported.status).toBe(201);
     const b = await post<{ actions: number[][] }>(t.app, `/v1/agents/${imported.body.id}/plan`, req);
     expect(b.body.actions).toEqual(a.body.actions);
     // Without its value the imported agent plans differently: the value is really used.
-    const { value: _dropped, ...withoutValue } = exported.body as Record<string, unknown>;
+    const { value: _dropped, ...dynamicsOnly } = exported.body.version.artifacts;
+    const withoutValue = { ...exported.body, version: { ...exported.body.version, artifacts: dynamicsOnly } };
     const bare = await post<{ id: string }>(t.app, '/v1/agents/import', withoutValue, 'msgpack');
     const c = await post<{ actions: number[][] }>(t.app, `/v1/agents/${bare.body.id}/plan`, req);
     expect(c.body.actions).not.toEqual(a.body.actions);
-    const { model: _model, ...orphanValue } = exported.body as Record<string, unknown>;
+    const { dynamics: _model, ...valueOnly } = exported.body.version.artifacts;
+    const orphanValue = { ...exported.body, version: { ...exported.body.version, artifacts: valueOnly } };
     const orphan = await post<{ type: string; detail: string }>(
       t.app,
       '/v1/agents/import',

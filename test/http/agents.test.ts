@@ -38,6 +38,20 @@ describe('agents over HTTP', () => {
     expect((mpc.config_schema as { properties: Record<string, unknown> }).properties.planner).toMatchObject({
       required: ['type'],
     });
+    expect(mpc.config_schema_name).toBe('MpcConfig');
+    expect(mpc.operations).toEqual(['act', 'plan', 'transitions', 'train', 'learn', 'evaluate', 'export']);
+  });
+
+  it('refuses an unknown agent type with a validation problem that names the discriminator', async () => {
+    const res = await post<{ type: string; errors: Array<{ pointer: string; message: string }> }>(
+      t.app,
+      '/v1/agents',
+      { type: 'dreamer', env_id: 'Pendulum-v1' },
+    );
+    expect(res.status).toBe(422);
+    expect(res.body.type).toBe(problem('validation'));
+    expect(res.body.errors[0]!.pointer).toBe('/body/type');
+    expect((await call<{ items: unknown[] }>(t.app, 'GET', '/v1/agents')).body.items).toHaveLength(0);
   });
 
   it('creates an agent for a served env, untrained, with an ETag', async () => {
@@ -268,10 +282,36 @@ describe('agents over HTTP', () => {
     const broken = await post<{ type: string }>(
       t.app,
       '/v1/agents/import',
-      { ...(exported.body as object), format_version: 2 },
+      { ...(exported.body as object), format_version: 3 },
       'msgpack',
     );
     expect(broken.status).toBe(422);
+    // Format 1 (before versions had named artifacts: `model` = the dynamics) still imports.
+    type Artifact = { manifest: unknown; bytes: Uint8Array; meta?: Record<string, unknown> };
+    const v2 = exported.body as { version: { transitions: number; artifacts: Record<string, Artifact> } };
+    const dynamics = v2.version.artifacts.dynamics!;
+    const { version: _v, ...rest } = v2;
+    const v1 = {
+      ...rest,
+      format_version: 1,
+      model: {
+        manifest: dynamics.manifest,
+        weights: dynamics.bytes,
+        meta: { ...dynamics.meta, transitions: v2.version.transitions },
+      },
+    };
+    const old = await post<{ id: string; version: number }>(t.app, '/v1/agents/import', v1, 'msgpack');
+    expect(old.status).toBe(201);
+    const c = await post<{ actions: number[][] }>(t.app, `/v1/agents/${old.body.id}/plan`, req);
+    expect(c.body.actions).toEqual(a.body.actions);
+    // An artifact MPC does not know is refused, naming it.
+    const odd = {
+      ...v2,
+      version: { ...v2.version, artifacts: { ...v2.version.artifacts, actor: dynamics } },
+    };
+    const refused = await post<{ detail: string }>(t.app, '/v1/agents/import', odd, 'msgpack');
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('version.artifacts.actor');
   });
 
   it('deletes with If-Match: a stale ETag changes nothing, the current one deletes everything', async () => {

@@ -149,6 +149,10 @@ class NotTrained(ModelgymError):
     """409 ``not-trained``: the agent has no trained version to plan with yet."""
 
 
+class NotSupported(ModelgymError, ValueError):
+    """422 ``not-supported``: the agent's type does not offer this operation (e.g. ``plan``)."""
+
+
 class InvalidContext(ModelgymError, ValueError):
     """400 ``invalid-context``: a tampered, foreign or other agent's plan context."""
 
@@ -177,6 +181,7 @@ PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "precondition-failed": PreconditionFailed,
     "conflict": Conflict,
     "not-trained": NotTrained,
+    "not-supported": NotSupported,
     "invalid-context": InvalidContext,
     "corrupt-data": CorruptData,
 }

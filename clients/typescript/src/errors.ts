@@ -85,6 +85,8 @@ export class PreconditionFailedError extends ModelgymError {}
 export class ConflictError extends ModelgymError {}
 /** 409 `not-trained`: the agent has no trained version to plan with yet. */
 export class NotTrainedError extends ModelgymError {}
+/** 422 `not-supported`: the agent's type does not offer this operation (e.g. `plan`). */
+export class NotSupportedError extends ModelgymError {}
 /** 400 `invalid-context`: a tampered, foreign or other agent's plan context. */
 export class InvalidContextError extends ModelgymError {}
 /** 500 `corrupt-data`: stored data failed its checksum. */
@@ -113,6 +115,7 @@ const classes: Record<Kind, typeof ModelgymError> = {
   'precondition-failed': PreconditionFailedError,
   conflict: ConflictError,
   'not-trained': NotTrainedError,
+  'not-supported': NotSupportedError,
   'invalid-context': InvalidContextError,
   'corrupt-data': CorruptDataError,
 };

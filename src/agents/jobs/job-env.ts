@@ -1,12 +1,13 @@
 /**
- * What every agent job handler opens in its worker thread: the tensor backend, the store under
- * the runner's data directory (`ctx.environment.data_dir`), the agent's record, and the served env
+ * What every agent job opens in its worker thread: the tensor backend, the store under the
+ * runner's data directory (`ctx.environment.data_dir`), the agent's record, and the served env
  * its episodes run on (the request's `env_id`, else the agent's).
  * @module
  */
+
 import type { EnvDefinition } from '../../envs/env.ts';
+import { type EnvRef, registryFor } from '../../envs/env-ref.ts';
 import type { JobContext } from '../../jobs/types.ts';
-import { type EnvRef, registryFor } from '../../planners/spec.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
 import { initTensorBackend } from '../../tensor/backend.ts';

@@ -10,7 +10,8 @@ import { GymEnv } from '../../envs/gym-env.ts';
 import type { Transitions } from '../../models/layout.ts';
 import type { PlanContext } from '../../planners/planner.ts';
 import { Generator } from '../../rng/generator.ts';
-import { type AgentRecord, actionRow, envAction } from '../record.ts';
+import type { AgentRecord } from '../record.ts';
+import { actionRow, envAction } from '../spaces.ts';
 import type { MpcPolicy } from './policy.ts';
 
 /** One finished episode. */

@@ -10,10 +10,11 @@ import { actionRowWidth, inputDim, outputDim, transitionsToDataset } from '../..
 import { type EpochStats, trainEnsemble } from '../../models/train.ts';
 import type { Store } from '../../store/store.ts';
 import { AgentArgumentError } from '../errors.ts';
-import type { AgentRecord } from '../record.ts';
 import type { TransitionReader } from '../transitions.ts';
-import { ensembleOf, loadVersion, saveVersion, valueEnsembleOf } from '../versions.ts';
+import { loadVersion } from '../versions.ts';
 import type { TrainingSection } from './config.ts';
+import { ensembleOf, saveMpcVersion, valueEnsembleOf } from './model-version.ts';
+import type { MpcRecord } from './record.ts';
 import { fitValue } from './value-fit.ts';
 
 /** Options of {@link fitAgentModel}. */
@@ -46,7 +47,7 @@ export const MIN_FIT_TRANSITIONS = 8;
 export async function fitAgentModel(
   store: Store,
   reader: TransitionReader,
-  record: AgentRecord,
+  record: MpcRecord,
   options: FitOptions = {},
 ): Promise<FitResult> {
   const { layout, config } = record;
@@ -92,7 +93,7 @@ export async function fitAgentModel(
         })
       : undefined;
     try {
-      const version = await saveVersion(
+      const version = await saveMpcVersion(
         store,
         record.id,
         ensemble,

@@ -10,12 +10,12 @@
 import type { EnvDefinition } from '../../envs/env.ts';
 import { actionRowWidth } from '../../models/layout.ts';
 import type { Store } from '../../store/store.ts';
-import type { AgentRecord } from '../record.ts';
 import { encodeSegment, type TransitionReader, transitionStream } from '../transitions.ts';
 import { loadVersion } from '../versions.ts';
 import { type EpisodeSummary, runEpisode, TransitionBuffer } from './episodes.ts';
 import { fitAgentModel } from './fit.ts';
 import { MpcPolicy } from './policy.ts';
+import type { MpcRecord } from './record.ts';
 
 /** Settings of one learning run. */
 export interface LearnSettings {
@@ -67,7 +67,7 @@ export async function runLearnLoop(
   store: Store,
   reader: TransitionReader,
   def: EnvDefinition,
-  record: AgentRecord,
+  record: MpcRecord,
   settings: LearnSettings,
   hooks: LearnHooks = {},
   resume?: LearnProgress,

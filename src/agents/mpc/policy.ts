@@ -15,9 +15,10 @@ import type { PlanContext, Planner, PlanOutput } from '../../planners/planner.ts
 import { type BuiltEvaluator, buildEvaluator, type EvaluatorSpec } from '../../planners/spec.ts';
 import { Generator } from '../../rng/generator.ts';
 import { initTensorBackend } from '../../tensor/backend.ts';
-import { type AgentRecord, planActions } from '../record.ts';
-import { ensembleOf, type LoadedVersion } from '../versions.ts';
+import type { LoadedVersion } from '../versions.ts';
 import { plannerConfigOf } from './config.ts';
+import { ensembleOf, mpcParts } from './model-version.ts';
+import { type MpcRecord, planActions } from './record.ts';
 
 /** Particles' predictions along the plan: mean and standard deviation per step. */
 export interface PlanPredictions {
@@ -41,7 +42,7 @@ export interface PolicyOptions {
 /** See the module doc. Dispose it when done (frees tensors and threads). */
 export class MpcPolicy {
   private constructor(
-    readonly record: AgentRecord,
+    readonly record: MpcRecord,
     readonly version: number,
     private readonly built: BuiltEvaluator,
     private readonly planner: Planner,
@@ -51,19 +52,20 @@ export class MpcPolicy {
 
   /** Builds the policy of `loaded` (a version of `record`). */
   static async build(
-    record: AgentRecord,
+    record: MpcRecord,
     loaded: LoadedVersion,
     options: PolicyOptions = {},
   ): Promise<MpcPolicy> {
     const backend = await initTensorBackend();
     const { config } = record;
+    const parts = mpcParts(loaded);
     // The members plans use: the best `elites` of the version's ranking.
-    const members = loaded.record.manifest.elites.slice(0, config.model.elites);
+    const members = parts.dynamics.manifest.elites.slice(0, config.model.elites);
     const spec: EvaluatorSpec = {
       model: {
         kind: 'ensemble',
-        manifest: loaded.record.manifest,
-        weights: loaded.weights,
+        manifest: parts.dynamics.manifest,
+        weights: parts.dynamics.weights,
         layout: record.layout,
         members,
       },
@@ -72,21 +74,25 @@ export class MpcPolicy {
       propagation: config.propagation,
     };
     // A version without a value (imported without one) plans with the reward alone.
-    const value = loaded.record.value;
-    if (config.value && value && loaded.valueWeights) {
+    if (config.value && parts.value) {
       spec.value = {
-        manifest: value.manifest,
-        weights: loaded.valueWeights,
+        manifest: parts.value.manifest,
+        weights: parts.value.weights,
         discount: config.value.discount,
-        range: value.target_range,
+        range: parts.value.targetRange,
       };
     }
     const workers = Math.min(options.workers ?? defaultShardWorkers(), config.shards - 1);
     const pool = workers > 0 ? await ShardPool.start(spec, workers, backend.name) : undefined;
+    // Gradient planners differentiate through the ensemble itself: deserialise it once, for both.
+    const gradient = plannerSupports(config.planner.type).gradient;
+    const ensemble = gradient ? await ensembleOf(loaded) : undefined;
     try {
-      const built = await buildEvaluator(spec, { shards: config.shards, ...(pool ? { runner: pool } : {}) });
-      const gradient = plannerSupports(config.planner.type).gradient;
-      const ensemble = gradient ? await ensembleOf(loaded) : undefined;
+      const built = await buildEvaluator(spec, {
+        shards: config.shards,
+        ...(pool ? { runner: pool } : {}),
+        ...(ensemble ? { ensemble } : {}),
+      });
       // The differentiable objective averages `ensemble.elites`: the same members as the evaluator.
       if (ensemble) ensemble.elites = [...members];
       const planner = createPlanner(
@@ -96,6 +102,7 @@ export class MpcPolicy {
       );
       return new MpcPolicy(record, loaded.version, built, planner, pool, ensemble);
     } catch (err) {
+      ensemble?.dispose();
       await pool?.close();
       throw err;
     }

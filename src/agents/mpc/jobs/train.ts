@@ -1,21 +1,22 @@
 /**
- * Job `agent-train`: fits the agent's model (and terminal value) on all its transitions; progress
+ * MPC's `train` job: fits the agent's model (and terminal value) on all its transitions; progress
  * per epoch; the result names the new version. A resumed train job simply fits again (an epoch is
  * cheap to redo).
  * @module
  */
-import type { JobContext } from '../../jobs/types.ts';
-import { fitAgentModel } from '../mpc/fit.ts';
-import { openAgentJob } from './job-env.ts';
+import type { AgentJobHandler } from '../../family.ts';
+import { fitAgentModel } from '../fit.ts';
+import type { MpcRecord } from '../record.ts';
 
-export async function run(ctx: JobContext): Promise<unknown> {
-  const job = await openAgentJob(ctx);
+/** See the module doc. */
+export const train: AgentJobHandler = async (ctx, job) => {
+  const record = job.record as MpcRecord;
   const training = (job.params.training ?? {}) as Record<string, number>;
-  const epochs = training.epochs ?? job.record.config.training.epochs;
-  const value = job.record.config.value;
+  const epochs = training.epochs ?? record.config.training.epochs;
+  const value = record.config.value;
   // The terminal value's rounds follow the dynamics' epochs on the same progress bar.
   const total = epochs + (value ? value.rounds * value.epochs : 0);
-  const fit = await fitAgentModel(job.store, job.reader, job.record, {
+  const fit = await fitAgentModel(job.store, job.reader, record, {
     training,
     ...(typeof job.params.seed === 'number' ? { seed: job.params.seed } : {}),
     onEpoch: (stats) =>
@@ -43,7 +44,7 @@ export async function run(ctx: JobContext): Promise<unknown> {
       ? { value: { validation_mse: fit.value.validationMse, mean_target: fit.value.meanTarget } }
       : {}),
   };
-}
+};
 
 function mean(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;

@@ -1,17 +1,19 @@
 /**
- * Job `agent-evaluate`: episodes of the agent's MPC policy from given seeds (default 0..n-1) on a
+ * MPC's `evaluate` job: episodes of the agent's MPC policy from given seeds (default 0..n-1) on a
  * served env; progress per episode; the result lists every episode's return and length.
  * @module
  */
-import type { JobContext } from '../../jobs/types.ts';
-import { runEpisode } from '../mpc/episodes.ts';
-import { MpcPolicy } from '../mpc/policy.ts';
-import { loadVersion } from '../versions.ts';
-import { episodeEnv, openAgentJob } from './job-env.ts';
+import type { AgentJobHandler } from '../../family.ts';
+import { episodeEnv } from '../../jobs/job-env.ts';
+import { loadVersion } from '../../versions.ts';
+import { runEpisode } from '../episodes.ts';
+import { MpcPolicy } from '../policy.ts';
+import type { MpcRecord } from '../record.ts';
 
-export async function run(ctx: JobContext): Promise<unknown> {
-  const job = await openAgentJob(ctx);
-  const { def, record } = await episodeEnv(job);
+/** See the module doc. */
+export const evaluate: AgentJobHandler = async (ctx, job) => {
+  const { def, record: r } = await episodeEnv(job);
+  const record = r as MpcRecord;
   const p = job.params as {
     episodes?: number;
     seeds?: number[];
@@ -41,4 +43,4 @@ export async function run(ctx: JobContext): Promise<unknown> {
   } finally {
     await policy.dispose();
   }
-}
+};

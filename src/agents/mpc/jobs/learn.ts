@@ -1,16 +1,18 @@
 /**
- * Job `agent-learn`: the model-based RL loop on a served env (see mpc/learn-loop.ts). Events: a
+ * MPC's `learn` job: the model-based RL loop on a served env (see ../learn-loop.ts). Events: a
  * `progress` every 25 env steps, a `log` per episode (`episode`: the learning curve) and per refit
  * (`refit`); a checkpoint after every refit, from which a restarted job resumes.
  * @module
  */
-import type { JobContext } from '../../jobs/types.ts';
-import { type LearnProgress, runLearnLoop } from '../mpc/learn-loop.ts';
-import { episodeEnv, openAgentJob } from './job-env.ts';
+import type { AgentJobHandler } from '../../family.ts';
+import { episodeEnv } from '../../jobs/job-env.ts';
+import { type LearnProgress, runLearnLoop } from '../learn-loop.ts';
+import type { MpcRecord } from '../record.ts';
 
-export async function run(ctx: JobContext): Promise<unknown> {
-  const job = await openAgentJob(ctx);
-  const { def, record } = await episodeEnv(job);
+/** See the module doc. */
+export const learn: AgentJobHandler = async (ctx, job) => {
+  const { def, record: r } = await episodeEnv(job);
+  const record = r as MpcRecord;
   const p = job.params as {
     steps: number;
     warmup_steps?: number;
@@ -57,4 +59,4 @@ export async function run(ctx: JobContext): Promise<unknown> {
     returns,
     best_return: planned.length > 0 ? Math.max(...planned) : null,
   };
-}
+};

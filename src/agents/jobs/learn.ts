@@ -1,0 +1,10 @@
+/**
+ * Job `agent-learn`: the agent's family's `learn` handler, in a job worker thread.
+ * @module
+ */
+import type { JobContext } from '../../jobs/types.ts';
+import { runAgentJob } from './dispatch.ts';
+
+export function run(ctx: JobContext): Promise<unknown> {
+  return runAgentJob(ctx, 'learn');
+}

@@ -1,0 +1,127 @@
+/**
+ * The MPC family (type `mpc`): a probabilistic dynamics ensemble fitted on the agent's
+ * transitions, planned with random shooting, CEM, iCEM, MPPI/PDDM or gradients, optionally with a
+ * learned terminal value.
+ * @module
+ */
+import { inputDim, outputDim } from '../../models/layout.ts';
+import { deserializeEnsemble, type EnsembleManifest } from '../../models/serialize.ts';
+import { AgentArgumentError } from '../errors.ts';
+import type { AgentFamily } from '../family.ts';
+import { observationWidth } from '../spaces.ts';
+import type { ArtifactBytes } from '../versions.ts';
+import { MpcAgentPolicy } from './agent-policy.ts';
+import { MPC_PRESETS, type MpcConfig, type MpcConfigInput, resolveMpcConfig } from './config.ts';
+import { evaluate } from './jobs/evaluate.ts';
+import { learn } from './jobs/learn.ts';
+import { train } from './jobs/train.ts';
+import { MpcPolicy } from './policy.ts';
+import { layoutFor, type MpcRecord, planActions } from './record.ts';
+
+/** Checks that an artifact is an ensemble of the given widths (and determinism). */
+async function checkEnsemble(
+  part: ArtifactBytes,
+  name: string,
+  inputs: number,
+  outputs: number,
+  deterministic?: boolean,
+): Promise<void> {
+  let ensemble: Awaited<ReturnType<typeof deserializeEnsemble>>;
+  try {
+    ensemble = await deserializeEnsemble(part.manifest as EnsembleManifest, part.bytes);
+  } catch (err) {
+    throw new AgentArgumentError(name, (err as Error).message);
+  }
+  try {
+    if (ensemble.config.inputDim !== inputs || ensemble.config.outputDim !== outputs)
+      throw new AgentArgumentError(name, `the ${name}'s sizes do not fit the agent's spaces`);
+    if (deterministic && !ensemble.config.deterministic)
+      throw new AgentArgumentError(name, `the ${name} ensemble has deterministic members`);
+  } finally {
+    ensemble.dispose();
+  }
+}
+
+/** See the module doc. */
+export const mpcFamily: AgentFamily<MpcConfig> = {
+  type: 'mpc',
+  description:
+    'Model-predictive control over a learned probabilistic dynamics ensemble (PETS family): fit the ' +
+    "ensemble on the agent's transitions, plan with random shooting, CEM, iCEM, MPPI/PDDM or gradients.",
+  configSchema: 'MpcConfig',
+  presets: MPC_PRESETS,
+  operations: new Set(['act', 'plan', 'transitions', 'train', 'learn', 'evaluate', 'export']),
+
+  accepts(spaces) {
+    observationWidth(spaces.observation);
+    planActions(spaces.action);
+  },
+
+  resolveConfig({ preset, config, spaces, limits, known }) {
+    const resolved = resolveMpcConfig(
+      preset,
+      config as MpcConfigInput | undefined,
+      planActions(spaces.action),
+      limits,
+    );
+    if (!known) {
+      // Nothing declares the reward or termination: the model learns both.
+      resolved.model.learned_reward = true;
+      resolved.model.learned_termination = true;
+    }
+    return resolved;
+  },
+
+  complete(record) {
+    const { known, ...rest } = record;
+    const { model } = record.config;
+    const out: MpcRecord = {
+      ...rest,
+      type: 'mpc',
+      layout: layoutFor(record.observation_space, record.action_space, {
+        reward: model.learned_reward,
+        termination: model.learned_termination,
+      }),
+      // A learned reward plans with the model's; the env's reward is then not used.
+      ...(known && !model.learned_reward ? { known } : {}),
+    };
+    return out;
+  },
+
+  async load(record, loaded) {
+    return new MpcAgentPolicy(await MpcPolicy.build(record as MpcRecord, loaded));
+  },
+
+  versionSummary(version) {
+    const mse = version.artifacts.dynamics?.meta?.validation_mse;
+    return mse === undefined ? {} : { validation_mse: mse };
+  },
+
+  async checkArtifacts(r, artifacts) {
+    const record = r as MpcRecord;
+    for (const name of Object.keys(artifacts)) {
+      if (name !== 'dynamics' && name !== 'value')
+        throw new AgentArgumentError(
+          `version.artifacts.${name}`,
+          'MPC versions hold only dynamics and value',
+        );
+    }
+    const { dynamics, value } = artifacts;
+    if (value && !dynamics) throw new AgentArgumentError('value', 'a value needs its model');
+    if (value) {
+      const range = value.meta?.target_range;
+      if (
+        !(Array.isArray(range) && range.length === 2 && range.every(Number.isFinite) && range[0] <= range[1])
+      )
+        throw new AgentArgumentError(
+          'value.meta.target_range',
+          'must be the [lowest, highest] fitted target',
+        );
+    }
+    const { layout } = record;
+    if (dynamics) await checkEnsemble(dynamics, 'model', inputDim(layout), outputDim(layout));
+    if (value) await checkEnsemble(value, 'value', layout.obsDim, 1, true);
+  },
+
+  jobs: { train, learn, evaluate },
+};
