@@ -1124,13 +1124,15 @@ export interface components {
             items: components["schemas"]["Agent"][];
             next: string | null;
         };
-        /** @description `n` transitions: observation and next_observation `[n, obs...]`, action `[n, act...]` (`[n]` for Discrete), reward and terminated `[n]`. */
+        /** @description `n` transitions: observation and next_observation `[n, obs...]`, action `[n, act...]` (`[n]` for Discrete), reward, terminated and truncated `[n]`. */
         TransitionBatch: {
             observation: components["schemas"]["ArrayLike"];
             action: components["schemas"]["ArrayLike"];
             reward: components["schemas"]["ArrayLike"];
             next_observation: components["schemas"]["ArrayLike"];
             terminated?: components["schemas"]["ArrayLike"];
+            /** @description 1 where the episode was cut without terminating (a time limit): values bootstrap from next_observation there. Default all 0. */
+            truncated?: components["schemas"]["ArrayLike"];
         };
         TransitionsAdded: {
             added: number;

@@ -6,6 +6,7 @@
  * whose reward or termination we do not know, e.g. an external simulator).
  * @module
  */
+import type { Transitions } from '../experience/columns.ts';
 import type { Dataset } from './train.ts';
 
 /** The action as the model sees it. */
@@ -87,15 +88,8 @@ export function encodeInputs(
   return out;
 }
 
-/** Transitions, row-major: `obs`/`nextObs` `[n, obsDim]`, `action` `[n, actionRowWidth]`. */
-export interface Transitions {
-  obs: Float32Array;
-  action: Float32Array;
-  nextObs: Float32Array;
-  reward: Float32Array;
-  terminated: Uint8Array;
-  n: number;
-}
+/** Transitions live in the experience layer; re-exported for the code that imports them from here. */
+export type { Transitions };
 
 /** The training set of a dynamics model from transitions. */
 export function transitionsToDataset(layout: DynamicsLayout, t: Transitions): Dataset {

@@ -5,12 +5,12 @@
  * from the config's seed.
  * @module
  */
+import type { TransitionReader } from '../../experience/reader.ts';
 import { createEnsemble, type Ensemble } from '../../models/ensemble.ts';
 import { actionRowWidth, inputDim, outputDim, transitionsToDataset } from '../../models/layout.ts';
 import { type EpochStats, trainEnsemble } from '../../models/train.ts';
 import type { Store } from '../../store/store.ts';
 import { AgentArgumentError } from '../errors.ts';
-import type { TransitionReader } from '../transitions.ts';
 import { loadVersion } from '../versions.ts';
 import type { TrainingSection } from './config.ts';
 import { ensembleOf, saveMpcVersion, valueEnsembleOf } from './model-version.ts';

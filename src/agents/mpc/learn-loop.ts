@@ -3,16 +3,20 @@
  * `warmupSteps` steps are collected, then MPC episodes with the latest model. At every episode's
  * end, once `refitEvery` steps have passed since the last fit (or the warm-up just ended), the
  * new transitions are appended to the agent's data and the model is refitted (a new version).
- * Episode k starts from seed `seed + k`. Resumable: after every refit the loop reports its
- * progress as a checkpoint; given it back, it continues with the next episode.
+ * Episode k starts from seed `seed + k`. The stored rows carry `terminated` and `truncated` (the
+ * TimeLimit's, and the step budget or `maxEpisodeSteps` cutting an episode). Resumable: after
+ * every refit the loop reports its progress as a checkpoint; given it back, it continues with the
+ * next episode.
  * @module
  */
 import type { EnvDefinition } from '../../envs/env.ts';
+import { type TransitionReader, transitionStream } from '../../experience/reader.ts';
+import { TransitionRecorder } from '../../experience/recorder.ts';
+import { encodeSegment } from '../../experience/segments.ts';
 import { actionRowWidth } from '../../models/layout.ts';
 import type { Store } from '../../store/store.ts';
-import { encodeSegment, type TransitionReader, transitionStream } from '../transitions.ts';
 import { loadVersion } from '../versions.ts';
-import { type EpisodeSummary, runEpisode, TransitionBuffer } from './episodes.ts';
+import { type EpisodeSummary, runEpisode } from './episodes.ts';
 import { fitAgentModel } from './fit.ts';
 import { MpcPolicy } from './policy.ts';
 import type { MpcRecord } from './record.ts';
@@ -78,7 +82,7 @@ export async function runLearnLoop(
     version: (await loadVersion(store, record.id))?.version ?? 0,
     sinceRefit: 0,
   };
-  const buffer = new TransitionBuffer();
+  const buffer = new TransitionRecorder();
   const width = actionRowWidth(record.layout);
   let policy: MpcPolicy | null = null;
   const usePolicy = async (version: number) => {

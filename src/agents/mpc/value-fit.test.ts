@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Transitions } from '../../models/layout.ts';
+import { classicControlEnvs } from '../../envs/classic-control/index.ts';
+import type { EnvDefinition } from '../../envs/env.ts';
+import { envInstance } from '../../envs/instance.ts';
+import { stretchEnds } from '../../experience/boundaries.ts';
+import type { Transitions } from '../../experience/columns.ts';
+import { concatTransitions } from '../../experience/concat.ts';
+import { randomPolicy } from '../../experience/policy.ts';
+import { TransitionRecorder } from '../../experience/recorder.ts';
+import { lambdaReturns } from '../../experience/returns.ts';
+import { runRollout } from '../../experience/rollout.ts';
+import { decodeSegment } from '../../experience/segments.ts';
 import { ensembleValueModel } from '../../planners/value-model.ts';
 import { loadTf } from '../../tensor/backend.ts';
+import { packMsgpack } from '../../wire/msgpack.ts';
 import { VALUE_DEFAULTS } from './config.ts';
-import { fitValue } from './value-fit.ts';
+import { fitValue, valueTargets } from './value-fit.ts';
 
 /**
  * Episodes of 20 steps, reward 1 each, the last one terminating; the observation is the fraction
@@ -72,5 +83,61 @@ describe('value fit', () => {
     const fit = await fitValue(countdown(1), 1, { ...VALUE_DEFAULTS, rounds: 1, epochs: 1 }, { seed: 0 });
     expect(() => ensembleValueModel(fit.ensemble, 2)).toThrow(/maps 2 observation values/);
     fit.ensemble.dispose();
+  });
+});
+
+describe('value targets', () => {
+  /** Random episodes back to back (as the learn loop stores them), with `truncated` recorded. */
+  function logged(id: string, episodes: number, maxSteps?: number): Transitions {
+    const def = classicControlEnvs.find((e) => e.id === id) as EnvDefinition;
+    const recorder = new TransitionRecorder();
+    const policy = randomPolicy(envInstance(def, {}).actionSpace);
+    for (let k = 0; k < episodes; k++) {
+      runRollout(def, { policy, seed: k, recorder, ...(maxSteps ? { maxSteps } : {}) });
+    }
+    return recorder.drain();
+  }
+
+  /** The rows as a format 1 segment held them (no truncated), read back. */
+  function throughFormat1(t: Transitions, obsDim: number): Transitions {
+    const b = (a: Float32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const bytes = packMsgpack({
+      n: t.n,
+      obs_dim: obsDim,
+      action_dim: 1,
+      obs: b(t.obs),
+      action: b(t.action),
+      next_obs: b(t.nextObs),
+      reward: b(t.reward),
+      terminated: b(t.terminated),
+    });
+    return decodeSegment(bytes, obsDim, 1);
+  }
+
+  it('on data stored before truncated (format 1) are the targets of before, bit for bit', () => {
+    const section = { discount: 0.98, lambda: 0.95 };
+    for (const [id, obsDim, data] of [
+      // Terminations (CartPole), and time limits plus cut episodes (Pendulum, 150 steps of 200).
+      ['CartPole-v1', 4, logged('CartPole-v1', 20)],
+      ['Pendulum-v1', 3, concatTransitions([logged('Pendulum-v1', 2), logged('Pendulum-v1', 3, 150)], 3, 1)],
+    ] as const) {
+      const v1 = throughFormat1(data, obsDim);
+      expect(v1.truncated!.every((x) => x === 0)).toBe(true);
+      const nextValue = Float32Array.from({ length: v1.n }, (_, i) => Math.sin(i) * 20);
+      const before = lambdaReturns({
+        ...section,
+        reward: v1.reward,
+        terminated: v1.terminated,
+        ends: stretchEnds(v1, obsDim),
+        nextValue,
+      });
+      const now = valueTargets(v1, obsDim, nextValue, section);
+      expect(new Uint8Array(now.buffer), id).toEqual(new Uint8Array(before.buffer));
+      // Rows stored now, with truncated, give the same targets too: every truncation is followed
+      // by a reset, which the observation comparison already found.
+      const v2 = valueTargets(data, obsDim, nextValue, section);
+      expect(data.truncated!.some((x) => x === 1)).toBe(id === 'Pendulum-v1');
+      expect(new Uint8Array(v2.buffer), id).toEqual(new Uint8Array(before.buffer));
+    }
   });
 });

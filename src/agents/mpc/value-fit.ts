@@ -2,15 +2,16 @@
  * Fits an MPC agent's terminal value: an ensemble of deterministic MLPs from observation to
  * discounted return, trained by fitted value iteration on the agent's transitions. Each round
  * evaluates the current ensemble on every next observation, builds TD(lambda) targets from the
- * logged rewards (src/models/value-targets.ts) and trains on them; the first round of a fresh
+ * logged rewards (src/experience/returns.ts) and trains on them; the first round of a fresh
  * ensemble bootstraps from zero. The value is that of the policy that collected the data (random
  * warm-up and MPC), which is what tells a planner that a state drifts towards failure.
  * @module
  */
+import { episodeEnds } from '../../experience/boundaries.ts';
+import type { Transitions } from '../../experience/columns.ts';
+import { lambdaReturns } from '../../experience/returns.ts';
 import { createEnsemble, type Ensemble } from '../../models/ensemble.ts';
-import type { Transitions } from '../../models/layout.ts';
 import { type EpochStats, trainEnsemble } from '../../models/train.ts';
-import { lambdaReturns, stretchEnds } from '../../models/value-targets.ts';
 import type { ValueSection } from './config.ts';
 
 /** Options of {@link fitValue}. */
@@ -56,7 +57,6 @@ export async function fitValue(
       { seed: options.seed },
     ));
   try {
-    const ends = stretchEnds(data, obsDim);
     const inputs = data.obs.subarray(0, data.n * obsDim);
     let validationMse: number[] = [];
     let meanTarget = 0;
@@ -66,14 +66,7 @@ export async function fitValue(
         round === 0 && !options.previous
           ? new Float32Array(data.n)
           : await meanPrediction(ensemble, data.nextObs.subarray(0, data.n * obsDim), data.n);
-      const targets = lambdaReturns({
-        reward: data.reward,
-        terminated: data.terminated,
-        ends,
-        nextValue,
-        discount: section.discount,
-        lambda: section.lambda,
-      });
+      const targets = valueTargets(data, obsDim, nextValue, section);
       let sum = 0;
       targetRange = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
       for (const g of targets) {
@@ -99,6 +92,27 @@ export async function fitValue(
     ensemble.dispose();
     throw err;
   }
+}
+
+/**
+ * One round's regression targets: TD(lambda) returns of the logged rewards, cut at terminations
+ * and bootstrapped from `nextValue` (each row's next observation's value) where a stretch ends
+ * (`episodeEnds`: an episode's end, or where the data does not continue).
+ */
+export function valueTargets(
+  data: Transitions,
+  obsDim: number,
+  nextValue: Float32Array,
+  section: Pick<ValueSection, 'discount' | 'lambda'>,
+): Float32Array {
+  return lambdaReturns({
+    reward: data.reward,
+    terminated: data.terminated,
+    ends: episodeEnds(data, obsDim),
+    nextValue,
+    discount: section.discount,
+    lambda: section.lambda,
+  });
 }
 
 /** The members' mean prediction for `n` rows. */
