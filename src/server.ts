@@ -63,6 +63,7 @@ export async function startServer(
   const app = createApp({
     registry,
     keyring,
+    ...(config.graderKey ? { graderKey: config.graderKey } : {}),
     logger,
     tensorBackend: () => ({
       name: backend.name,

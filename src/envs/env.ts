@@ -86,6 +86,11 @@ export interface EnvDefinition<P = unknown, A extends SpaceValue = SpaceValue> {
   /** Step info (Gymnasium's `info` dict); `{}` when the env reports nothing. */
   info?(state: PhysicalState, next: PhysicalState, params: P): Record<string, unknown>;
   /**
+   * Keys of {@link info} that give the task away (e.g. a dense distance to a hidden goal): left
+   * out while the episode's task is hidden from the client (see `task-options.ts`).
+   */
+  readonly taskInfoKeys?: readonly string[];
+  /**
    * Validates a client-given physical state (`options.state`), returning it in the env's
    * storage precision. Throws {@link EnvArgumentError}.
    */

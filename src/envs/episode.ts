@@ -5,11 +5,13 @@ import { EpisodeEndedError, InvalidActionError } from './errors.ts';
 import { envInstance } from './instance.ts';
 import type { Task } from './task.ts';
 import {
+  checkReveal,
   initialTask,
   parseTaskOptions,
   scheduleDraws,
   scheduledTask,
   type TaskSchedule,
+  visibleInfo,
   withTask,
 } from './task-options.ts';
 
@@ -29,6 +31,8 @@ export interface EpisodeState {
   task?: Task | undefined;
   /** Whether `info.task` reveals the task (`options.reveal_task`). */
   reveal?: boolean | undefined;
+  /** True when the client chose the task (`options.task`); absent: the server drew it, hidden. */
+  chosen?: boolean | undefined;
   schedule?: TaskSchedule | undefined;
 }
 
@@ -39,6 +43,14 @@ export interface ResetArgs {
   kwargs?: Readonly<Record<string, unknown>> | undefined;
   /** An earlier episode of the same env: its generator continues when no seed is given. */
   previous?: EpisodeState | undefined;
+  /** The caller holds the grader key: hidden tasks may be revealed. */
+  privileged?: boolean | undefined;
+}
+
+/** Options of {@link stepEpisode}. */
+export interface StepOptions {
+  /** The caller holds the grader key: a hidden task's info is shown. */
+  privileged?: boolean | undefined;
 }
 
 /** `reset` output. */
@@ -97,6 +109,8 @@ export function resetEpisode<P>(def: EnvDefinition<P>, args: ResetArgs): ResetRe
   // names one: an RL² trial is several episodes of one task.
   const continued = previous && (args.seed === undefined || args.seed === null) ? previous.task : undefined;
   const task = initialTask(def, params, givenTask ?? continued, rng);
+  const chosen = givenTask !== undefined || (continued !== undefined && previous?.chosen === true);
+  checkReveal(reveal, task !== undefined, chosen, args.privileged === true);
   const taskParams = withTask(def, params, task);
   const physical =
     envOptions.state !== undefined
@@ -110,7 +124,7 @@ export function resetEpisode<P>(def: EnvDefinition<P>, args: ResetArgs): ResetRe
     steps: 0,
     done: false,
   };
-  if (task) Object.assign(state, { task, reveal, schedule });
+  if (task) Object.assign(state, { task, reveal, schedule, ...(chosen ? { chosen } : {}) });
   return {
     observation: def.observation(physical, taskParams),
     info: reveal && task ? { task } : {},
@@ -123,6 +137,7 @@ export function stepEpisode<P, A extends SpaceValue>(
   def: EnvDefinition<P, A>,
   episode: EpisodeState,
   rawAction: unknown,
+  options: StepOptions = {},
 ): StepResult {
   if (episode.done) {
     throw new EpisodeEndedError(`the episode ended after ${episode.steps} steps; reset to start a new one`);
@@ -144,13 +159,14 @@ export function stepEpisode<P, A extends SpaceValue>(
   const terminated = def.terminal(next, taskParams);
   const steps = episode.steps + 1;
   const truncated = maxEpisodeSteps !== undefined && steps >= maxEpisodeSteps;
-  const info = def.info?.(episode.physical, next, taskParams) ?? {};
+  const visible = !task || episode.chosen === true || options.privileged === true;
+  const info = visibleInfo(def, def.info?.(episode.physical, next, taskParams) ?? {}, visible);
   return {
     observation: def.observation(next, taskParams),
     reward,
     terminated,
     truncated,
-    info: episode.reveal && task ? { ...info, task } : info,
+    info: episode.reveal && task && visible ? { ...info, task } : info,
     state: {
       env: episode.env,
       kwargs: episode.kwargs,
@@ -158,7 +174,14 @@ export function stepEpisode<P, A extends SpaceValue>(
       rng: rng ? rng.getState() : episode.rng,
       steps,
       done: terminated || truncated,
-      ...(task ? { task, reveal: episode.reveal, schedule: episode.schedule } : {}),
+      ...(task
+        ? {
+            task,
+            reveal: episode.reveal,
+            schedule: episode.schedule,
+            ...(episode.chosen ? { chosen: true } : {}),
+          }
+        : {}),
     },
   };
 }

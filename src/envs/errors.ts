@@ -18,3 +18,11 @@ export class UnknownEnvError extends Error {
     super(`no environment "${envId}" is registered${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
   }
 }
+
+/**
+ * The episode's task was drawn by the server and is hidden from the client (graded episodes):
+ * revealing it needs the operator's grader key. Mapped to a 403 problem.
+ */
+export class TaskHiddenError extends Error {
+  override readonly name = 'TaskHiddenError';
+}

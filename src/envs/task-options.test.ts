@@ -53,11 +53,13 @@ const line: EnvDefinition<Params> = {
 };
 
 const step = (s: ReturnType<typeof resetEpisode>['state'], a = 0) => stepEpisode(line, s, [a]);
+// A grader sees drawn (hidden) tasks; these tests look at them as one would.
+const grader = { privileged: true } as const;
 
 describe('tasks in episodes', () => {
   it('draws a hidden train task from the reset seed when none is given', () => {
     const a = resetEpisode(line, { seed: 5 });
-    const b = resetEpisode(line, { seed: 5, options: { reveal_task: true } });
+    const b = resetEpisode(line, { seed: 5, options: { reveal_task: true }, ...grader });
     expect(a.info).toEqual({});
     expect(a.state.task).toEqual(b.info.task);
     const goal = (b.info.task as { goal: number }).goal;
@@ -98,10 +100,11 @@ describe('tasks in episodes', () => {
       let state = resetEpisode(line, {
         seed,
         options: { reveal_task: true, task_schedule: { probability: 0.3, split: 'test' } },
+        ...grader,
       }).state;
       const goals: number[] = [];
       for (let i = 0; i < 20; i++) {
-        const r = step(state);
+        const r = stepEpisode(line, state, [0], grader);
         goals.push((r.info.task as { goal: number }).goal);
         state = r.state;
       }
@@ -123,16 +126,16 @@ describe('tasks in episodes', () => {
   });
 
   it('gives each sub-env of a vector batch its own task, and a new one on autoreset', () => {
-    const r = vectorReset(line, { numEnvs: 3, seed: 0, options: { reveal_task: true } });
+    const r = vectorReset(line, { numEnvs: 3, seed: 0, options: { reveal_task: true }, ...grader });
     // Gymnasium's vector info layout: a dict info becomes a dict of per-sub-env arrays.
     const goals = (r.info.task as { goal: number[] }).goal;
     expect(new Set(goals).size).toBe(3);
     expect({ goal: goals[1] }).toEqual(resetEpisode(line, { seed: 1 }).state.task);
     let state = r.state;
-    let last = vectorStep(line, state, [[0], [0], [0]]);
+    let last = vectorStep(line, state, [[0], [0], [0]], grader);
     for (let i = 1; i < 21; i++) {
       state = last.state;
-      last = vectorStep(line, state, [[0], [0], [0]]);
+      last = vectorStep(line, state, [[0], [0], [0]], grader);
     }
     // Step 21 reset every sub-env (they were truncated at 20) with new train tasks.
     expect(last.rewards).toEqual(new Float64Array(3));

@@ -1,5 +1,6 @@
 import type { Generator } from '../rng/generator.ts';
 import { EnvArgumentError, type EnvDefinition } from './env.ts';
+import { TaskHiddenError } from './errors.ts';
 import type { Task, TaskSplit } from './task.ts';
 
 /**
@@ -103,6 +104,33 @@ export function scheduledTask<P>(
     task = def.tasks!.sample(rng, schedule.split, params);
   }
   return task;
+}
+
+/**
+ * Hidden tasks (graded episodes): a task the server drew stays hidden from the client, so an
+ * autograder's held-out tasks cannot be read off an episode. Revealing it (`reveal_task`), the
+ * info that gives it away (`taskInfoKeys`) and drawing it (render) need the grader key
+ * (`privileged`), unless the client chose the task itself.
+ */
+export function checkReveal(reveal: boolean, hasTask: boolean, chosen: boolean, privileged: boolean): void {
+  if (reveal && hasTask && !chosen && !privileged) {
+    throw new TaskHiddenError(
+      "this episode's task was drawn by the server and is hidden; reveal_task needs the grader key " +
+        '(X-Grader-Key), or name the task yourself in options.task',
+    );
+  }
+}
+
+/** Step info as the client may see it: the task-revealing keys left out while the task is hidden. */
+export function visibleInfo<P>(
+  def: EnvDefinition<P>,
+  info: Record<string, unknown>,
+  visible: boolean,
+): Record<string, unknown> {
+  if (visible || !def.taskInfoKeys?.length) return info;
+  const out = { ...info };
+  for (const key of def.taskInfoKeys) delete out[key];
+  return out;
 }
 
 /** The env's parameters with a task applied (the parameters themselves when there is none). */

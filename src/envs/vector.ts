@@ -5,7 +5,7 @@ import { sameKwargs } from './episode.ts';
 import { EpisodeEndedError, InvalidActionError } from './errors.ts';
 import { envInstance } from './instance.ts';
 import type { Task } from './task.ts';
-import { initialTask, parseTaskOptions, withTask } from './task-options.ts';
+import { checkReveal, initialTask, parseTaskOptions, visibleInfo, withTask } from './task-options.ts';
 import { addInfo, type VectorInfo } from './vector-info.ts';
 
 /** Gymnasium's `AutoresetMode`. */
@@ -36,6 +36,8 @@ export interface VectorState {
   /** True when the reset gave `options.task`: autoresets keep it instead of drawing a new one. */
   fixedTask?: boolean | undefined;
   reveal?: boolean | undefined;
+  /** True when the client chose every sub-env's task; absent: some were drawn, hidden. */
+  chosen?: boolean | undefined;
 }
 
 /** Arguments of a vector reset. */
@@ -47,6 +49,8 @@ export interface VectorResetArgs {
   kwargs?: Readonly<Record<string, unknown>> | undefined;
   mode?: AutoresetMode | undefined;
   previous?: VectorState | undefined;
+  /** The caller holds the grader key: hidden tasks may be revealed. */
+  privileged?: boolean | undefined;
 }
 
 /** Batched reset output. */
@@ -171,6 +175,11 @@ export function vectorReset<P>(def: EnvDefinition<P>, args: VectorResetArgs): Ve
   if (def.tasks) {
     state.tasks = tasks as Task[];
     state.fixedTask = givenTask !== undefined;
+    // Sub-envs a masked reset keeps have the tasks they had: chosen only if those were too.
+    const chosen = givenTask !== undefined && (!mask || !previous?.tasks || previous.chosen === true);
+    checkReveal(reveal, true, chosen, args.privileged === true);
+    if (chosen) state.chosen = true;
+    else delete state.chosen;
     state.reveal = reveal;
     if (reveal) {
       for (const [k, task] of tasks.entries()) addInfo(info, { task }, k, numEnvs);
@@ -192,6 +201,7 @@ export function vectorStep<P, A extends SpaceValue>(
   def: EnvDefinition<P, A>,
   input: VectorState,
   actions: readonly unknown[],
+  options: { privileged?: boolean } = {},
 ): VectorStepResult {
   const n = input.numEnvs;
   if (actions.length !== n)
@@ -237,8 +247,9 @@ export function vectorStep<P, A extends SpaceValue>(
     state.status[i] = RUNNING;
     return physical;
   };
+  const visible = state.chosen === true || options.privileged === true;
   const revealed = (i: number, stepInfo: Record<string, unknown>) =>
-    state.reveal && state.tasks ? { ...stepInfo, task: state.tasks[i] } : stepInfo;
+    state.reveal && state.tasks && visible ? { ...stepInfo, task: state.tasks[i] } : stepInfo;
 
   for (let i = 0; i < n; i++) {
     if (state.mode === 'next_step' && state.status[i] === ENDED) {
@@ -260,7 +271,10 @@ export function vectorStep<P, A extends SpaceValue>(
     truncated[i] = trunc ? 1 : 0;
     storePhysical(state, i, after);
     state.steps[i] = steps;
-    const stepInfo = revealed(i, def.info?.(before, after, p) ?? {});
+    const stepInfo = revealed(
+      i,
+      visibleInfo(def, def.info?.(before, after, p) ?? {}, !state.tasks || visible),
+    );
     let observation = def.observation(after, p);
     if (term || trunc) {
       state.status[i] = ENDED;

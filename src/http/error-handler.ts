@@ -9,7 +9,7 @@ import {
   UnknownResourceError,
 } from '../agents/errors.ts';
 import { EnvArgumentError } from '../envs/env.ts';
-import { EpisodeEndedError, InvalidActionError, UnknownEnvError } from '../envs/errors.ts';
+import { EpisodeEndedError, InvalidActionError, TaskHiddenError, UnknownEnvError } from '../envs/errors.ts';
 import { StateTokenError } from '../state/seal.ts';
 import { StoreConflictError, StoreCorruptionError, StorePreconditionError } from '../store/store.ts';
 import type { AppEnv } from './app-env.ts';
@@ -22,6 +22,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof UnknownEnvError) return new ApiError('unknown-env', err.message);
   if (err instanceof InvalidActionError) return new ApiError('invalid-action', err.message);
   if (err instanceof EpisodeEndedError) return new ApiError('reset-needed', err.message);
+  if (err instanceof TaskHiddenError) return new ApiError('task-hidden', err.message);
   if (err instanceof StateTokenError) return new ApiError('invalid-state', err.message);
   if (err instanceof AgentArgumentError) {
     return new ApiError('invalid-argument', `${err.field}: ${err.message}`, [

@@ -31,6 +31,7 @@ export const problemCatalog: Readonly<Record<ProblemKind, { status: number; titl
   conflict: { status: 409, title: 'Conflict' },
   'not-trained': { status: 409, title: 'Agent not trained' },
   'not-supported': { status: 422, title: 'Operation not supported by this agent type' },
+  'task-hidden': { status: 403, title: 'Task hidden' },
   'invalid-context': { status: 400, title: 'Invalid plan context' },
   'corrupt-data': { status: 500, title: 'Stored data is corrupt' },
 };

@@ -14,6 +14,7 @@ export function encodeEpisodeToken(episode: EpisodeState, keyring: Keyring): str
   };
   if (episode.task) {
     Object.assign(body, { tk: episode.task, rv: episode.reveal ?? false, sc: episode.schedule ?? null });
+    if (episode.chosen) body.ch = true;
   }
   return sealPayload('episode', episode.env, body, keyring);
 }
@@ -23,7 +24,7 @@ export function encodeEpisodeToken(episode: EpisodeState, keyring: Keyring): str
  * for a tampered, foreign-key, wrong-version, malformed, vector or foreign-env token.
  */
 export function decodeEpisodeToken(token: string, envId: string, keyring: Keyring): EpisodeState {
-  const { kw, s, rng, t, d, tk, rv, sc } = openPayload(token, 'episode', envId, keyring);
+  const { kw, s, rng, t, d, tk, rv, sc, ch } = openPayload(token, 'episode', envId, keyring);
   if (!isRecord(kw) || !Array.isArray(s) || !isRecord(rng) || typeof d !== 'boolean') {
     throw new StateTokenError('state token payload is malformed');
   }
@@ -41,6 +42,7 @@ export function decodeEpisodeToken(token: string, envId: string, keyring: Keyrin
     if (!isRecord(tk)) throw new StateTokenError('state token payload is malformed');
     // Sealed by us, so the task and schedule are as the reset validated them.
     Object.assign(episode, { task: tk, reveal: rv === true, schedule: sc ?? undefined });
+    if (ch === true) episode.chosen = true;
   }
   return episode;
 }

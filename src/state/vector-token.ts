@@ -40,13 +40,18 @@ export function encodeVectorToken(state: VectorState, keyring: Keyring): string 
     f: state.status,
   };
   if (state.tasks)
-    Object.assign(body, { tk: state.tasks, tf: state.fixedTask ?? false, rv: state.reveal ?? false });
+    Object.assign(body, {
+      tk: state.tasks,
+      tf: state.fixedTask ?? false,
+      rv: state.reveal ?? false,
+      ...(state.chosen ? { ch: true } : {}),
+    });
   return sealPayload('vector', state.env, body, keyring);
 }
 
 /** Opens a vector token for `envId`; throws {@link StateTokenError} when it is not one. */
 export function decodeVectorToken(token: string, envId: string, keyring: Keyring): VectorState {
-  const { kw, m, n, dim, s, r, t, f, tk, tf, rv } = openPayload(token, 'vector', envId, keyring);
+  const { kw, m, n, dim, s, r, t, f, tk, tf, rv, ch } = openPayload(token, 'vector', envId, keyring);
   const validCounts =
     Number.isSafeInteger(n) && (n as number) > 0 && Number.isSafeInteger(dim) && (dim as number) >= 0;
   if (!isRecord(kw) || !modes.includes(m as AutoresetMode) || !validCounts) {
@@ -65,7 +70,12 @@ export function decodeVectorToken(token: string, envId: string, keyring: Keyring
   return {
     ...(tk === undefined
       ? {}
-      : { tasks: tk as Record<string, unknown>[], fixedTask: tf === true, reveal: rv === true }),
+      : {
+          tasks: tk as Record<string, unknown>[],
+          fixedTask: tf === true,
+          reveal: rv === true,
+          ...(ch === true ? { chosen: true } : {}),
+        }),
     env: envId,
     kwargs: kw,
     mode: m as AutoresetMode,

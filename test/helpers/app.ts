@@ -60,6 +60,7 @@ export function testApp(
     jobs?: JobRunner;
     agents?: AgentService;
     shutdown?: AbortSignal;
+    graderKey?: string;
   } = {},
 ) {
   const jobs = options.jobs ?? testJobRunner();
@@ -73,6 +74,7 @@ export function testApp(
     agents: options.agents ?? testAgents({ jobs, ...(options.secret ? { secret: options.secret } : {}) }),
     ...(options.shutdown ? { shutdown: options.shutdown } : {}),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.graderKey ? { graderKey: options.graderKey } : {}),
   });
 }
 
@@ -93,9 +95,10 @@ export async function call<T = Record<string, unknown>>(
   path: string,
   body?: unknown,
   format: 'json' | 'msgpack' = 'json',
+  headers: Record<string, string> = {},
 ): Promise<Reply<T>> {
   const type = format === 'json' ? 'application/json' : 'application/msgpack';
-  const init: RequestInit = { method, headers: { accept: type } };
+  const init: RequestInit = { method, headers: { accept: type, ...headers } };
   if (body !== undefined) {
     init.body = format === 'json' ? JSON.stringify(body) : Buffer.from(packMsgpack(body));
     (init.headers as Record<string, string>)['content-type'] = type;
@@ -115,8 +118,9 @@ export function post<T = Record<string, unknown>>(
   path: string,
   body: unknown,
   format: 'json' | 'msgpack' = 'json',
+  headers: Record<string, string> = {},
 ) {
-  return call<T>(app, 'POST', path, body, format);
+  return call<T>(app, 'POST', path, body, format, headers);
 }
 
 /** The `type` URI of a problem kind. */

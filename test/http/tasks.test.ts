@@ -106,21 +106,32 @@ describe('task distributions over HTTP', () => {
   });
 
   it('keep the task when a reset continues an episode without a seed (RL² trials)', async () => {
+    // The tasks are drawn, so hidden: looking at them takes the grader key.
+    const graded = testApp({ graderKey: 'grader key of this test' });
+    const as = { 'x-grader-key': 'grader key of this test' };
+    const url = `${path('tasks/TabularMDP-v0')}/reset`;
     const r = await post<{ state: string; info: { task: unknown } }>(
-      app,
-      `${path('tasks/TabularMDP-v0')}/reset`,
+      graded,
+      url,
       { seed: 4, options: { reveal_task: true } },
+      'json',
+      as,
     );
-    const again = await post<{ info: { task: unknown } }>(app, `${path('tasks/TabularMDP-v0')}/reset`, {
-      state: r.body.state,
-      options: { reveal_task: true },
-    });
+    const again = await post<{ info: { task: unknown } }>(
+      graded,
+      url,
+      { state: r.body.state, options: { reveal_task: true } },
+      'json',
+      as,
+    );
     expect(again.body.info.task).toEqual(r.body.info.task);
-    const reseeded = await post<{ info: { task: unknown } }>(app, `${path('tasks/TabularMDP-v0')}/reset`, {
-      seed: 5,
-      state: r.body.state,
-      options: { reveal_task: true },
-    });
+    const reseeded = await post<{ info: { task: unknown } }>(
+      graded,
+      url,
+      { seed: 5, state: r.body.state, options: { reveal_task: true } },
+      'json',
+      as,
+    );
     expect(reseeded.body.info.task).not.toEqual(r.body.info.task);
   });
 

@@ -153,6 +153,10 @@ class NotSupported(ModelgymError, ValueError):
     """422 ``not-supported``: the agent's type does not offer this operation (e.g. ``plan``)."""
 
 
+class TaskHidden(ModelgymError, PermissionError):
+    """403 ``task-hidden``: the episode's task was drawn by the server; revealing it needs the grader key."""
+
+
 class InvalidContext(ModelgymError, ValueError):
     """400 ``invalid-context``: a tampered, foreign or other agent's plan context."""
 
@@ -182,6 +186,7 @@ PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "conflict": Conflict,
     "not-trained": NotTrained,
     "not-supported": NotSupported,
+    "task-hidden": TaskHidden,
     "invalid-context": InvalidContext,
     "corrupt-data": CorruptData,
 }

@@ -87,6 +87,8 @@ export class ConflictError extends ModelgymError {}
 export class NotTrainedError extends ModelgymError {}
 /** 422 `not-supported`: the agent's type does not offer this operation (e.g. `plan`). */
 export class NotSupportedError extends ModelgymError {}
+/** 403 `task-hidden`: the episode's task was drawn by the server; revealing it needs the grader key. */
+export class TaskHiddenError extends ModelgymError {}
 /** 400 `invalid-context`: a tampered, foreign or other agent's plan context. */
 export class InvalidContextError extends ModelgymError {}
 /** 500 `corrupt-data`: stored data failed its checksum. */
@@ -116,6 +118,7 @@ const classes: Record<Kind, typeof ModelgymError> = {
   conflict: ConflictError,
   'not-trained': NotTrainedError,
   'not-supported': NotSupportedError,
+  'task-hidden': TaskHiddenError,
   'invalid-context': InvalidContextError,
   'corrupt-data': CorruptDataError,
 };

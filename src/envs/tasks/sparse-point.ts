@@ -156,6 +156,9 @@ export const sparsePoint: EnvDefinition<SparsePointParams, Float32Array> = {
     return { dense_reward: -goalDistance(next[0]!, next[1]!, params.goal) };
   },
 
+  // The dense reward is the distance to the goal: it would give a hidden task away.
+  taskInfoKeys: ['dense_reward'],
+
   parseState(value) {
     return parsePointState(value);
   },

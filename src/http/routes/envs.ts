@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { EnvDefinition } from '../../envs/env.ts';
 import { resetEpisode, stepEpisode } from '../../envs/episode.ts';
 import { envInstance } from '../../envs/instance.ts';
@@ -35,8 +36,13 @@ function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['E
 }
 
 /** Handlers of the env operations (list, describe, make, reset, step). */
-export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; metrics: Metrics }) {
-  const { registry, keyring, metrics } = deps;
+export function envHandlers(deps: {
+  registry: EnvRegistry;
+  keyring: Keyring;
+  metrics: Metrics;
+  isGrader: (c: Context) => boolean;
+}) {
+  const { registry, keyring, metrics, isGrader } = deps;
   const handlers = {
     listEnvs: (c) => reply(c, { envs: registry.list().map(summary) } satisfies Schemas['EnvList']),
 
@@ -56,6 +62,7 @@ export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; met
         options: req.options,
         kwargs: req.kwargs,
         previous,
+        privileged: isGrader(c),
       });
       const obsSpace = envInstance(def, result.state.kwargs).observationSpace;
       return reply(c, {
@@ -69,7 +76,7 @@ export function envHandlers(deps: { registry: EnvRegistry; keyring: Keyring; met
       const def = registry.get(params.env_id!);
       const req = body as Schemas['StepRequest'];
       const episode = decodeEpisodeToken(req.state, def.id, keyring);
-      const result = stepEpisode(def, episode, decodeWireAction(req.action));
+      const result = stepEpisode(def, episode, decodeWireAction(req.action), { privileged: isGrader(c) });
       metrics.envSteps.inc({ env_id: def.id });
       const obsSpace = envInstance(def, episode.kwargs).observationSpace;
       return reply(c, {

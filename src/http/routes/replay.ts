@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { resetEpisode, stepEpisode } from '../../envs/episode.ts';
 import { EpisodeEndedError, InvalidActionError } from '../../envs/errors.ts';
 import { envInstance } from '../../envs/instance.ts';
@@ -18,7 +19,12 @@ function actionList(actions: Schemas['ReplayRequest']['actions']): unknown[] {
 }
 
 /** Handler of the replay route: a whole episode from a seed and an action list, server-side. */
-export function replayHandlers(deps: { registry: EnvRegistry; metrics: Metrics; maxActions: number }) {
+export function replayHandlers(deps: {
+  registry: EnvRegistry;
+  metrics: Metrics;
+  maxActions: number;
+  isGrader: (c: Context) => boolean;
+}) {
   return {
     replayEnv: (c, { params, body }) => {
       const def = deps.registry.get(params.env_id!);
@@ -29,7 +35,13 @@ export function replayHandlers(deps: { registry: EnvRegistry; metrics: Metrics; 
           `a replay takes at most ${deps.maxActions} actions, got ${actions.length}`,
         );
       }
-      const first = resetEpisode(def, { seed: seedOf(req.seed), options: req.options, kwargs: req.kwargs });
+      const privileged = deps.isGrader(c);
+      const first = resetEpisode(def, {
+        seed: seedOf(req.seed),
+        options: req.options,
+        kwargs: req.kwargs,
+        privileged,
+      });
       const space = envInstance(def, first.state.kwargs).observationSpace;
       const observations: unknown[] = [space.toJSON(first.observation)];
       const rewards: number[] = [];
@@ -45,7 +57,7 @@ export function replayHandlers(deps: { registry: EnvRegistry; metrics: Metrics; 
         }
         let step: ReturnType<typeof stepEpisode>;
         try {
-          step = stepEpisode(def, episode, action);
+          step = stepEpisode(def, episode, action, { privileged });
         } catch (err) {
           if (err instanceof InvalidActionError)
             throw new InvalidActionError(`actions[${i}]: ${err.message}`);

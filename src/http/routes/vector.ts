@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { envInstance } from '../../envs/instance.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
 import { vectorReset, vectorStep } from '../../envs/vector.ts';
@@ -13,8 +14,13 @@ import { seedOf } from './seed.ts';
 type Schemas = components['schemas'];
 
 /** Handlers of the batched (vector) reset and step. */
-export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; metrics: Metrics }) {
-  const { registry, keyring, metrics } = deps;
+export function vectorHandlers(deps: {
+  registry: EnvRegistry;
+  keyring: Keyring;
+  metrics: Metrics;
+  isGrader: (c: Context) => boolean;
+}) {
+  const { registry, keyring, metrics, isGrader } = deps;
   return {
     vectorReset: (c, { params, body }) => {
       const def = registry.get(params.env_id!);
@@ -29,6 +35,7 @@ export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; 
         kwargs: req.kwargs,
         mode: req.autoreset_mode,
         previous,
+        privileged: isGrader(c),
       });
       const space = envInstance(def, result.state.kwargs).observationSpace;
       return reply(c, {
@@ -42,7 +49,9 @@ export function vectorHandlers(deps: { registry: EnvRegistry; keyring: Keyring; 
       const def = registry.get(params.env_id!);
       const req = body as Schemas['VectorStepRequest'];
       const state = decodeVectorToken(req.state, def.id, keyring);
-      const result = vectorStep(def, state, splitRows(req.action, state.numEnvs));
+      const result = vectorStep(def, state, splitRows(req.action, state.numEnvs), {
+        privileged: isGrader(c),
+      });
       metrics.envSteps.inc({ env_id: def.id }, state.numEnvs);
       const format = req.array_format ?? 'tensor';
       const space = envInstance(def, state.kwargs).observationSpace;

@@ -328,7 +328,7 @@ describe('MuJoCo task envs', () => {
     it('draws the train task from the reset generator before the initial state', () => {
       const d = def();
       const params = d.params({});
-      const r = resetEpisode(d, { seed: 21, options: { reveal_task: true } });
+      const r = resetEpisode(d, { seed: 21, options: { reveal_task: true }, privileged: true });
       const rng = Generator.fromSeed(21);
       const task = d.tasks!.sample(rng, 'train', params);
       expect(r.info.task).toEqual(task);
