@@ -241,10 +241,3 @@ export function emptyTransitions(schema: TransitionSchema, n: number): Transitio
   }
   return t;
 }
-
-/** Sets a column of `t` by schema name (the counterpart of {@link columnOf}). */
-export function setColumn(t: Transitions, name: string, values: ColumnArray): void {
-  const field = CORE_FIELD[name];
-  if (field) (t as unknown as Record<string, ColumnArray>)[field] = values;
-  else t.extra = { ...t.extra, [name]: values };
-}
