@@ -6,6 +6,7 @@
  * @module
  */
 import type { EnvRegistry } from '../envs/registry.ts';
+import type { TransitionSchema } from '../experience/columns.ts';
 import type { components } from '../generated/openapi.ts';
 import type { JobContext } from '../jobs/types.ts';
 import type { SpaceDescription } from '../spaces/space.ts';
@@ -110,6 +111,8 @@ export interface AgentFamily<C = unknown> {
    * spaces (called after {@link resolveConfig}).
    */
   complete(record: AgentRecord<C>): AgentRecord<C>;
+  /** The transition columns the agent's data holds (goals, task ids, images where it needs them). */
+  transitionSchema(record: AgentRecord<C>): TransitionSchema;
   /** Builds one version's policy (the caller disposes it). */
   load(record: AgentRecord<C>, version: LoadedVersion): Promise<AgentPolicy>;
   /** Fields the agent's view shows about its latest version (e.g. validation errors). */

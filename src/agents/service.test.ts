@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testJobRunner, testRegistry } from '../../test/helpers/app.ts';
+import { transitionSchema } from '../experience/columns.ts';
 import { Keyring, stateKeyFromSecret } from '../state/keyring.ts';
 import { openStore } from '../store/index.ts';
 import { INLINE_CONTEXT_BYTES } from './context.ts';
@@ -30,6 +31,7 @@ function counterFamily(size: number): AgentFamily<{ scale: number }> {
     },
     resolveConfig: ({ config }) => ({ scale: 1, ...(config as object) }),
     complete: (record) => record,
+    transitionSchema: () => transitionSchema({ obsDim: 3, actionDim: 1 }),
     async load(_record, loaded) {
       const factor = loaded.bytes.weights![0]!;
       const policy: AgentPolicy = {
@@ -85,6 +87,27 @@ describe('AgentService on the family seam', () => {
     await expect(s.submit('agent-train', agent.id, {})).rejects.toThrow(NotSupportedError);
     await expect(s.exportAgent(agent.id)).rejects.toThrow(NotSupportedError);
     expect((await s.view(agent.id)).agent.transitions).toBe(0);
+  });
+
+  it("stores the transition columns of the agent's family, truncated included", async () => {
+    const s = service(8);
+    const { agent } = await s.create({ type: 'mpc', env_id: 'Pendulum-v1', preset: 'fast' } as never);
+    const rows = (w: number, v: number[]) => ({
+      values: Float32Array.from(v),
+      shape: w === 1 ? [v.length] : [v.length / w, w],
+    });
+    const out = await s.addTransitions(agent.id, {
+      observation: rows(3, [1, 0, 0, 0, 1, 0]),
+      action: rows(1, [0.5, -0.5]),
+      reward: rows(1, [-1, -2]),
+      next_observation: rows(3, [0, 1, 0, 1, 0, 0]),
+      truncated: rows(1, [0, 1]),
+    });
+    expect(out).toMatchObject({ added: 2, transitions: 2 });
+    const { record } = await s.record(agent.id);
+    const t = await s.reader.load(agent.id, AGENT_FAMILIES[0]!.transitionSchema(record));
+    expect([...t.truncated!]).toEqual([0, 1]);
+    expect([...t.terminated]).toEqual([0, 0]);
   });
 
   it.each([8, INLINE_CONTEXT_BYTES + 1])('carries %i context bytes between acts, sealed', async (size) => {

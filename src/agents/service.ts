@@ -7,6 +7,8 @@
 import { randomInt } from 'node:crypto';
 import { type EnvRef, resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
+import { TransitionReader, transitionStream } from '../experience/reader.ts';
+import { encodeSegment } from '../experience/segments.ts';
 import type { components } from '../generated/openapi.ts';
 import type { JobRecord, JobRunner } from '../jobs/index.ts';
 import type { Keyring } from '../state/keyring.ts';
@@ -22,11 +24,10 @@ import { newId } from './ids.ts';
 import type { AgentJobKind } from './job-kinds.ts';
 import { PolicyCache } from './policy-cache.ts';
 import type { AgentRecord } from './record.ts';
-import { actionWidth, envAction, observationWidth } from './spaces.ts';
+import { envAction, observationWidth } from './spaces.ts';
 import { fromStorable, toStorable } from './storable.ts';
 import { type AgentExport, exportAgent, importAgent } from './transfer.ts';
 import { type NumArray, parseTransitionBatch, type TransitionBatch } from './transition-batch.ts';
-import { encodeSegment, TransitionReader, transitionStream } from './transitions.ts';
 import { deleteVersions, latestVersion, versionRecord } from './versions.ts';
 
 type Schemas = components['schemas'];
@@ -222,19 +223,16 @@ export class AgentService {
     ifMatch?: string,
   ): Promise<{ added: number; transitions: number; segment: number }> {
     const { record, docEtag } = await this.record(id);
-    this.#supporting(record, 'transitions');
-    const t = parseTransitionBatch(record, batch, this.#deps.limits.maxTransitionsPerRequest);
+    const family = this.#supporting(record, 'transitions');
+    const schema = family.transitionSchema(record);
+    const t = parseTransitionBatch(record, batch, this.#deps.limits.maxTransitionsPerRequest, schema);
     const stream = transitionStream(id);
     let expectedSeq: number | undefined;
     if (ifMatch !== undefined) {
       checkEtag(ifMatch, (await this.#viewOf(record, docEtag)).etag);
       expectedSeq = (await this.#deps.store.streamVersion(stream)) + 1;
     }
-    const bytes = encodeSegment(
-      t,
-      observationWidth(record.observation_space),
-      actionWidth(record.action_space),
-    );
+    const bytes = encodeSegment(t, schema);
     const { seq } = await this.#deps.store.appendSegment(
       stream,
       bytes,
@@ -351,11 +349,7 @@ export class AgentService {
 
   /** Rows of transitions the agent holds. */
   #count(record: AgentRecord): Promise<number> {
-    return this.reader.count(
-      record.id,
-      observationWidth(record.observation_space),
-      actionWidth(record.action_space),
-    );
+    return this.reader.count(record.id, this.#familyOf(record.type).transitionSchema(record));
   }
 
   /** Frees every cached policy (server shutdown). */

@@ -9,15 +9,16 @@
  */
 import { resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
+import { transitionStream } from '../experience/reader.ts';
+import { decodeSegment } from '../experience/segments.ts';
 import type { Store } from '../store/store.ts';
 import { AgentArgumentError } from './errors.ts';
 import { familyOf } from './families.ts';
 import type { AgentFamily, AgentLimits } from './family.ts';
 import { newId } from './ids.ts';
 import type { AgentRecord } from './record.ts';
-import { actionWidth, observationWidth, parseSpace } from './spaces.ts';
+import { parseSpace } from './spaces.ts';
 import { fromStorable, toStorable } from './storable.ts';
-import { decodeSegment, transitionStream } from './transitions.ts';
 import { type ArtifactBytes, artifactBytes, loadVersion, saveVersion } from './versions.ts';
 
 /** One artifact in an export. */
@@ -150,12 +151,11 @@ export async function importAgent(
     config,
     created_at: new Date().toISOString(),
   });
-  const obsWidth = observationWidth(record.observation_space);
-  const width = actionWidth(record.action_space);
+  const schema = family.transitionSchema(record);
   const segments = (exported.transitions ?? []).map((t, i) => {
     const bytes = toBytes(t, `transitions.${i}`);
     try {
-      decodeSegment(bytes, obsWidth, width);
+      decodeSegment(bytes, schema);
     } catch (err) {
       throw new AgentArgumentError(`transitions.${i}`, (err as Error).message);
     }

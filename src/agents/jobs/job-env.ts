@@ -7,6 +7,7 @@
 
 import type { EnvDefinition } from '../../envs/env.ts';
 import { type EnvRef, registryFor } from '../../envs/env-ref.ts';
+import { TransitionReader } from '../../experience/reader.ts';
 import type { JobContext } from '../../jobs/types.ts';
 import { openStore } from '../../store/index.ts';
 import type { Store } from '../../store/store.ts';
@@ -14,7 +15,6 @@ import { initTensorBackend } from '../../tensor/backend.ts';
 import { UnknownResourceError } from '../errors.ts';
 import type { AgentRecord } from '../record.ts';
 import { fromStorable } from '../storable.ts';
-import { TransitionReader } from '../transitions.ts';
 
 /** An opened job environment. */
 export interface AgentJobEnv {

@@ -4,11 +4,12 @@
  * learned terminal value.
  * @module
  */
+import { transitionSchema } from '../../experience/columns.ts';
 import { inputDim, outputDim } from '../../models/layout.ts';
 import { deserializeEnsemble, type EnsembleManifest } from '../../models/serialize.ts';
 import { AgentArgumentError } from '../errors.ts';
 import type { AgentFamily } from '../family.ts';
-import { observationWidth } from '../spaces.ts';
+import { actionWidth, observationWidth } from '../spaces.ts';
 import type { ArtifactBytes } from '../versions.ts';
 import { MpcAgentPolicy } from './agent-policy.ts';
 import { MPC_PRESETS, type MpcConfig, type MpcConfigInput, resolveMpcConfig } from './config.ts';
@@ -86,6 +87,13 @@ export const mpcFamily: AgentFamily<MpcConfig> = {
       ...(known && !model.learned_reward ? { known } : {}),
     };
     return out;
+  },
+
+  transitionSchema(record) {
+    return transitionSchema({
+      obsDim: observationWidth(record.observation_space),
+      actionDim: actionWidth(record.action_space),
+    });
   },
 
   async load(record, loaded) {
