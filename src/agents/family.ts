@@ -88,8 +88,8 @@ export interface AgentPolicy {
   dispose(): Promise<void>;
 }
 
-/** What a family's job handler gets: the opened job and its context. */
-export type AgentJobHandler = (ctx: JobContext, job: AgentJobEnv) => Promise<unknown>;
+/** What a family's job handler gets: the job's context, the opened job, and the agent's family. */
+export type AgentJobHandler = (ctx: JobContext, job: AgentJobEnv, family: AgentFamily) => Promise<unknown>;
 
 /** See the module doc. `C` is the family's full (stored) config. */
 export interface AgentFamily<C = unknown> {

@@ -7,11 +7,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { evaluateAgent } from '../agents/evaluation.ts';
+import { familyOf } from '../agents/families.ts';
 import { jobHandlerModules } from '../agents/job-kinds.ts';
 import type { MpcConfig } from '../agents/mpc/config.ts';
-import { runEpisode } from '../agents/mpc/episodes.ts';
 import { runLearnLoop } from '../agents/mpc/learn-loop.ts';
-import { MpcPolicy } from '../agents/mpc/policy.ts';
 import type { MpcRecord } from '../agents/mpc/record.ts';
 import { AgentService, type CreateAgent } from '../agents/service.ts';
 import { loadVersion } from '../agents/versions.ts';
@@ -26,7 +26,7 @@ import type { Store } from '../store/store.ts';
 import { initTensorBackend } from '../tensor/backend.ts';
 import type { LearnOptions } from './args.ts';
 import type { LearnEvents } from './learn-events.ts';
-import { type EvaluationReport, type LearnReport, meanStd } from './report.ts';
+import type { EvaluationReport, LearnReport } from './report.ts';
 
 /** The create request, checked against the spec's schema as the server would check it. */
 function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>): CreateAgent {
@@ -56,21 +56,22 @@ async function evaluate(
     return undefined;
   }
   const started = performance.now();
-  const policy = await MpcPolicy.build(record, loaded);
+  const policy = await familyOf(record.type).load(record, loaded);
   try {
+    // The evaluate job's episodes: the same numbers for the same version and seeds.
     const seeds = Array.from({ length: episodes }, (_, i) => i);
-    const results = seeds.map((seed) => {
-      const e = runEpisode(def, record, { seed, policy, onStep: () => signal.throwIfAborted() });
-      events.onEvalEpisode(seed, episodes, e.return);
-      return e;
-    });
-    const returns = results.map((e) => e.return);
-    return {
-      version: loaded.version,
+    const result = evaluateAgent(def, record, policy, {
       seeds,
-      returns,
-      lengths: results.map((e) => e.length),
-      ...meanStd(returns),
+      onStep: () => signal.throwIfAborted(),
+      onEpisode: (e) => events.onEvalEpisode(e.seed, episodes, e.return),
+    });
+    return {
+      version: result.version,
+      seeds,
+      returns: result.returns,
+      lengths: result.episodes.map((e) => e.length),
+      mean: result.mean,
+      std: result.std,
       wallMs: performance.now() - started,
     };
   } finally {

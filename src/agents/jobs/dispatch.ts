@@ -14,5 +14,5 @@ export async function runAgentJob(ctx: JobContext, operation: AgentJobOperation)
   const family = familyOf(job.record.type);
   const handler = family.jobs[operation];
   if (!handler) throw new NotSupportedError(family.type, operation, [...family.operations]);
-  return handler(ctx, job);
+  return handler(ctx, job, family);
 }

@@ -9,11 +9,11 @@ import { inputDim, outputDim } from '../../models/layout.ts';
 import { deserializeEnsemble, type EnsembleManifest } from '../../models/serialize.ts';
 import { AgentArgumentError } from '../errors.ts';
 import type { AgentFamily } from '../family.ts';
+import { evaluateEpisodes } from '../jobs/evaluate-episodes.ts';
 import { actionWidth, observationWidth } from '../spaces.ts';
 import type { ArtifactBytes } from '../versions.ts';
 import { MpcAgentPolicy } from './agent-policy.ts';
 import { MPC_PRESETS, type MpcConfig, type MpcConfigInput, resolveMpcConfig } from './config.ts';
-import { evaluate } from './jobs/evaluate.ts';
 import { learn } from './jobs/learn.ts';
 import { train } from './jobs/train.ts';
 import { MpcPolicy } from './policy.ts';
@@ -131,5 +131,5 @@ export const mpcFamily: AgentFamily<MpcConfig> = {
     if (value) await checkEnsemble(value, 'value', layout.obsDim, 1, true);
   },
 
-  jobs: { train, learn, evaluate },
+  jobs: { train, learn, evaluate: evaluateEpisodes },
 };
