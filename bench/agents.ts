@@ -126,7 +126,7 @@ async function runScenario(s: Scenario) {
     registry,
     keyring: new Keyring(stateKeyFromSecret('modelgym benchmark secret key')),
     jobs: new JobRunner({ rootDir: join(dir, 'jobs'), handlers: {} }),
-    limits: { maxPlanRollouts: 2_000_000, maxTransitionsPerRequest: 100_000 },
+    limits: { maxPlanRollouts: 2_000_000, maxPlanFlops: 4e11, maxTransitionsPerRequest: 100_000 },
   });
   try {
     const { agent } = await agents.create({

@@ -57,6 +57,7 @@ export async function startServer(
     jobs,
     limits: {
       maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
+      maxPlanFlops: spec['x-limits'].max_plan_flops,
       maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
     },
   });

@@ -39,6 +39,8 @@ export interface AgentSpaces {
 /** Limits of the spec's `x-limits` a family's configs must respect. */
 export interface AgentLimits {
   maxPlanRollouts: number;
+  /** FLOPs one plan call may cost (see mpc/plan-cost.ts). */
+  maxPlanFlops: number;
   maxTransitionsPerRequest: number;
 }
 

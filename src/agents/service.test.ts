@@ -62,7 +62,7 @@ describe('AgentService on the family seam', () => {
       registry: testRegistry,
       keyring: new Keyring(stateKeyFromSecret('service test secret of enough length')),
       jobs,
-      limits: { maxPlanRollouts: 2_000_000, maxTransitionsPerRequest: 1000 },
+      limits: { maxPlanRollouts: 2_000_000, maxPlanFlops: 4e11, maxTransitionsPerRequest: 1000 },
       families: [...AGENT_FAMILIES, counterFamily(size) as AgentFamily],
     });
   afterAll(() => rm(dir, { recursive: true, force: true }));

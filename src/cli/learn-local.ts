@@ -104,6 +104,7 @@ export async function learnInProcess(
     }),
     limits: {
       maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
+      maxPlanFlops: spec['x-limits'].max_plan_flops,
       maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
     },
   });

@@ -47,6 +47,7 @@ export function testAgents(options: { jobs: JobRunner; secret?: string; dataDir?
     jobs: options.jobs,
     limits: {
       maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
+      maxPlanFlops: spec['x-limits'].max_plan_flops,
       maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
     },
   });

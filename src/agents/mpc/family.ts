@@ -16,6 +16,7 @@ import { MpcAgentPolicy } from './agent-policy.ts';
 import { MPC_PRESETS, type MpcConfig, type MpcConfigInput, resolveMpcConfig } from './config.ts';
 import { learn } from './jobs/learn.ts';
 import { train } from './jobs/train.ts';
+import { planFlops } from './plan-cost.ts';
 import { MpcPolicy } from './policy.ts';
 import { layoutFor, type MpcRecord, planActions } from './record.ts';
 
@@ -69,6 +70,18 @@ export const mpcFamily: AgentFamily<MpcConfig> = {
       // Nothing declares the reward or termination: the model learns both.
       resolved.model.learned_reward = true;
       resolved.model.learned_termination = true;
+    }
+    const layout = layoutFor(spaces.observation, spaces.action, {
+      reward: resolved.model.learned_reward,
+      termination: resolved.model.learned_termination,
+    });
+    const flops = planFlops(resolved, layout);
+    if (flops > limits.maxPlanFlops) {
+      throw new AgentArgumentError(
+        'config',
+        `a plan would cost about ${(flops / 1e9).toFixed(1)} GFLOP (model size x particles x horizon x ` +
+          `population x iterations, or gradient steps); the limit is ${(limits.maxPlanFlops / 1e9).toFixed(0)} GFLOP`,
+      );
     }
     return resolved;
   },
