@@ -8,7 +8,8 @@
  * function of them, so planners can differentiate through it (`tf.grad` w.r.t. the inputs) and
  * meta-learning can pass adapted parameters in place of the stored ones.
  *
- * Members are evaluated as a loop of 2-D `tf.fused.matMul`s, one per member and layer, each on the
+ * Each member is an MLP of `./mlp.ts` (SiLU hidden layers) whose output holds the mean and the raw
+ * log-variance. Members are evaluated as a loop of 2-D `tf.fused.matMul`s, one per member and layer, each on the
  * member's own long-lived 2-D weight tensor: on wasm, tfjs routes only 2-D (batch 1) matMuls to
  * XNNPACK, and a batched 3-D matMul is ~11x slower (docs/tensor-backends.md).
  * @module
@@ -16,6 +17,17 @@
 import type * as Tf from '@tensorflow/tfjs';
 import { Generator } from '../rng/generator.ts';
 import { loadTf, type TfModule } from '../tensor/backend.ts';
+import {
+  type DenseParams,
+  initMlpParams,
+  type MlpParams,
+  mlpForward,
+  mlpLayerWidths,
+  mlpTensors,
+  toVariable,
+} from './mlp.ts';
+
+export { toVariable };
 
 /** Shape and kind of an ensemble. Plain JSON data (it goes into the serialised manifest). */
 export interface EnsembleConfig {
@@ -36,13 +48,13 @@ export interface EnsembleConfig {
 }
 
 /** One dense layer: `x W + b`, W `[in, out]`, b `[out]`. */
-export interface LayerParams {
-  w: Tf.Tensor2D;
-  b: Tf.Tensor1D;
-}
+export type LayerParams = DenseParams;
 
-/** One member's parameters. Trainable ones are `tf.Variable`s in a model built here. */
-export interface MemberParams {
+/**
+ * One member's parameters: an MLP (SiLU hidden layers, linear output) and, when probabilistic, the
+ * log-variance bounds. Trainable ones are `tf.Variable`s in a model built here.
+ */
+export interface MemberParams extends MlpParams {
   /** Hidden layers then the output layer (output width `outputDim`, or `2 outputDim` mean|logvar). */
   layers: LayerParams[];
   /** `[1, outputDim]`; absent for deterministic members. */
@@ -149,28 +161,11 @@ export function checkConfig(config: EnsembleConfig): void {
 
 /** Width of each layer's output, the last one included. */
 export function layerWidths(config: EnsembleConfig): Array<[number, number]> {
-  const dims = [
+  return mlpLayerWidths(
     config.inputDim,
-    ...config.hiddenSizes,
+    config.hiddenSizes,
     config.deterministic ? config.outputDim : 2 * config.outputDim,
-  ];
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < dims.length; i++) out.push([dims[i]!, dims[i + 1]!]);
-  return out;
-}
-
-/**
- * mbrl-lib's `truncated_normal_init`: N(0, (1 / (2 sqrt(in)))^2) truncated at 2 standard deviations,
- * drawn from our numpy-compatible generator so that a seed fixes the initial weights on any backend.
- */
-function truncatedNormal(rng: Generator, size: number, std: number): Float32Array {
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    let z = rng.standardNormal();
-    while (z < -2 || z > 2) z = rng.standardNormal();
-    out[i] = z * std;
-  }
-  return out;
+  );
 }
 
 /** Options of {@link createEnsemble}. */
@@ -194,14 +189,8 @@ export async function createEnsemble(
   const rng = Generator.fromSeed(options.seed ?? 0);
   const members: MemberParams[] = [];
   for (let m = 0; m < full.ensembleSize; m++) {
-    const layers = layerWidths(full).map(([fanIn, fanOut]): LayerParams => {
-      const w = truncatedNormal(rng, fanIn * fanOut, 1 / (2 * Math.sqrt(fanIn)));
-      return {
-        w: toVariable(tf, () => tf.tensor2d(w, [fanIn, fanOut]), true),
-        b: toVariable(tf, () => tf.zeros([fanOut]), true),
-      };
-    });
-    const member: MemberParams = { layers };
+    // Members are drawn in turn from one generator: the seed fixes them all.
+    const member: MemberParams = initMlpParams(tf, layerWidths(full), rng);
     if (!full.deterministic) {
       member.maxLogvar = toVariable(tf, () => tf.fill([1, full.outputDim], full.initMaxLogvar), true);
       member.minLogvar = toVariable(tf, () => tf.fill([1, full.outputDim], full.initMinLogvar), true);
@@ -218,57 +207,16 @@ export async function createEnsemble(
   return makeEnsemble(tf, full, params);
 }
 
-/** `tf.variable(make())` without leaving `make()`'s tensor behind (a Variable shares its data). */
-export function toVariable<R extends Tf.Rank>(
-  tf: TfModule,
-  make: () => Tf.Tensor,
-  trainable: boolean,
-  name?: string,
-): Tf.Variable<R> {
-  return tf.tidy(() => tf.variable(make(), trainable, name)) as Tf.Variable<R>;
-}
-
 /** The tensors of one member in a stable order (for optimisers and serialisation). */
 export function memberTensors(member: MemberParams): Array<[string, Tf.Tensor]> {
-  const out: Array<[string, Tf.Tensor]> = [];
-  member.layers.forEach((layer, l) => {
-    out.push([`layers/${l}/w`, layer.w], [`layers/${l}/b`, layer.b]);
-  });
+  const out = mlpTensors(member);
   if (member.maxLogvar) out.push(['maxLogvar', member.maxLogvar]);
   if (member.minLogvar) out.push(['minLogvar', member.minLogvar]);
   return out;
 }
 
-type Dense = (x: Tf.Tensor2D, w: Tf.Tensor2D, b: Tf.Tensor1D) => Tf.Tensor2D;
-const denseByModule = new WeakMap<TfModule, Dense>();
-
-/**
- * `x W + b` as one fused matMul. On wasm its gradient is taken with explicit transposes: tfjs's own
- * gradient multiplies by `W^T` / `x^T` through transposed matMuls, which tfjs-backend-wasm keeps off
- * XNNPACK (its slow scalar loop: an input gradient of the 3x200 ensemble took ~19x a forward pass);
- * `matMul(dy, transpose(W))` stays on XNNPACK. The gradient is built of ordinary ops, so second-order
- * gradients (through an inner update) still work.
- */
-function denseFor(tf: TfModule): Dense {
-  let dense = denseByModule.get(tf);
-  if (dense !== undefined && tf.getBackend() === 'wasm') return dense;
-  const plain: Dense = (x, w, b) => tf.fused.matMul({ a: x, b: w, bias: b }) as Tf.Tensor2D;
-  if (tf.getBackend() !== 'wasm') return plain;
-  const custom = tf.customGrad((...args: Array<Tf.Tensor | Tf.GradSaveFunc>) => {
-    const [x, w, b, save] = args as [Tf.Tensor2D, Tf.Tensor2D, Tf.Tensor1D, Tf.GradSaveFunc];
-    save([x, w]);
-    return {
-      value: plain(x, w, b),
-      gradFunc: (dy: Tf.Tensor2D, saved: Tf.Tensor[]) => {
-        const [sx, sw] = saved as [Tf.Tensor2D, Tf.Tensor2D];
-        return [tf.matMul(dy, tf.transpose(sw)), tf.matMul(tf.transpose(sx), dy), tf.sum(dy, 0)];
-      },
-    };
-  });
-  dense = (x, w, b) => custom(x, w, b) as Tf.Tensor2D;
-  denseByModule.set(tf, dense);
-  return dense;
-}
+/** A member's MLP activations (PETS / mbrl-lib: SiLU). */
+export const MEMBER_ACTIVATIONS = { hidden: 'silu', output: 'none' } as const;
 
 /**
  * The pure forward pass (see {@link Ensemble.forward}). PETS's soft clamp of the log-variance:
@@ -286,7 +234,6 @@ export function ensembleForward(
   if (perMember && inputs.length !== which.length) {
     throw new RangeError(`forward: got ${inputs.length} input tensors for ${which.length} members`);
   }
-  const dense = denseFor(tf);
   const normalise = (x: Tf.Tensor2D) => tf.div(tf.sub(x, params.inputMean), params.inputStd) as Tf.Tensor2D;
   const shared = perMember ? undefined : normalise(inputs as Tf.Tensor2D);
   const means: Tf.Tensor2D[] = [];
@@ -298,13 +245,9 @@ export function ensembleForward(
   which.forEach((m, k) => {
     const member = params.members[m];
     if (member === undefined) throw new RangeError(`forward: no member ${m}`);
-    let h = shared ?? normalise((inputs as readonly Tf.Tensor2D[])[k]!);
-    const last = member.layers.length - 1;
-    member.layers.forEach((layer, l) => {
-      const z = dense(h, layer.w, layer.b);
-      // SiLU / swish: x * sigmoid(x) (no fused kernel in tfjs; its gradient composes).
-      h = l === last ? z : (tf.mul(z, tf.sigmoid(z)) as Tf.Tensor2D);
-    });
+    const x = shared ?? normalise((inputs as readonly Tf.Tensor2D[])[k]!);
+    // SiLU (swish) hidden layers, linear output: mean, or mean | raw log-variance.
+    const h = mlpForward(tf, member, x, MEMBER_ACTIVATIONS);
     const mean = config.deterministic ? h : (tf.slice(h, [0, 0], [-1, d]) as Tf.Tensor2D);
     means.push(scaled ? (tf.add(tf.mul(mean, params.outputStd), params.outputMean) as Tf.Tensor2D) : mean);
     if (config.deterministic) return;

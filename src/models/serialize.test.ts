@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendulumTransitions } from '../../test/helpers/pendulum-transitions.ts';
 import { createEnsemble, type Ensemble } from './ensemble.ts';
@@ -49,6 +50,37 @@ describe('ensemble serialisation', () => {
       expect(copy.trainableVariables()).toHaveLength(ens.trainableVariables().length);
     } finally {
       copy.dispose();
+    }
+  });
+
+  it('writes the same bytes and manifest as before params-io (format 2 is stable)', async () => {
+    // SHA-256 of the weights and of the manifest's JSON, recorded at commit 90d0b42 (before the
+    // shared params-io code). A fresh ensemble's weights are drawn in JavaScript, so these hold on
+    // every backend; stored agent versions depend on them.
+    const recorded = {
+      probabilistic: [
+        '39f433e6fe11cee859dd4bb648fd89f3521fa3c46d475833e0da31f28671ab1a',
+        '5375b3df4847fb96d0d518836075fd27e461cb9b37d5aa87450c1d9c4ba94ebe',
+      ],
+      deterministic: [
+        '9429c496977967e0027c9e19db2239c675c0f8b08ca1e7429276bbf8c66c0e48',
+        '3fafb03721620598975c009cc55e590597f03646702e046c304898123e7037e9',
+      ],
+    };
+    const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+    for (const deterministic of [false, true]) {
+      const e = await createEnsemble(
+        { inputDim: 5, outputDim: 2, hiddenSizes: [8, 6], ensembleSize: 2, deterministic },
+        { seed: 11 },
+      );
+      try {
+        const { manifest, weights } = await serializeEnsemble(e);
+        expect([sha(weights), sha(JSON.stringify(manifest))]).toEqual(
+          recorded[deterministic ? 'deterministic' : 'probabilistic'],
+        );
+      } finally {
+        e.dispose();
+      }
     }
   });
 

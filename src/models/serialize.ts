@@ -2,7 +2,8 @@
  * An ensemble as bytes + a JSON manifest: the weights of every member (float32, little-endian,
  * concatenated in manifest order) and a manifest naming each tensor with its shape, dtype and byte
  * range, plus the config, the elites and the input normaliser. Loading restores the exact float32
- * values, so predictions are identical on the same backend.
+ * values, so predictions are identical on the same backend. The tensor layout is params-io's
+ * (`./params-io.ts`); this module adds the ensemble's fields around it.
  * @module
  */
 import type * as Tf from '@tensorflow/tfjs';
@@ -18,22 +19,21 @@ import {
   memberTensors,
   toVariable,
 } from './ensemble.ts';
+import {
+  checkByteLength,
+  decodeArrays,
+  type ExpectedTensor,
+  encodeTensors,
+  ParamsFormatError,
+  type TensorEntry,
+} from './params-io.ts';
+
+export type { TensorEntry };
 
 /** Format tag of {@link EnsembleManifest}. */
 export const ENSEMBLE_FORMAT = 'modelgym.ensemble';
 /** Version of the manifest layout. */
 export const ENSEMBLE_FORMAT_VERSION = 2;
-
-/** One stored tensor. */
-export interface TensorEntry {
-  /** `members/<m>/layers/<l>/w`, `.../b`, `members/<m>/maxLogvar`, `members/<m>/minLogvar`. */
-  name: string;
-  shape: number[];
-  dtype: 'float32';
-  /** Byte offset into the weight bytes (multiple of 4). */
-  offset: number;
-  byteLength: number;
-}
 
 /** JSON-safe description of the weight bytes. */
 export interface EnsembleManifest {
@@ -50,6 +50,7 @@ export interface EnsembleManifest {
   /** Total bytes of the weights. */
   byteLength: number;
 }
+// `tensors` are named `members/<m>/layers/<l>/w`, `.../b`, `members/<m>/maxLogvar`, `members/<m>/minLogvar`.
 
 /** A serialised ensemble. */
 export interface SerializedEnsemble {
@@ -62,8 +63,6 @@ export class EnsembleFormatError extends Error {
   override readonly name = 'EnsembleFormatError';
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
 /** Serialises the ensemble's current weights, normaliser, elites and config. */
 export async function serializeEnsemble(ensemble: Ensemble): Promise<SerializedEnsemble> {
   const { config, params } = ensemble;
@@ -71,21 +70,7 @@ export async function serializeEnsemble(ensemble: Ensemble): Promise<SerializedE
   params.members.forEach((member, m) => {
     for (const [name, t] of memberTensors(member)) named.push([`members/${m}/${name}`, t]);
   });
-  const values = await Promise.all(named.map(([, t]) => t.data() as Promise<Float32Array>));
-  const tensors: TensorEntry[] = [];
-  let offset = 0;
-  named.forEach(([name, t], i) => {
-    const byteLength = values[i]!.length * 4;
-    tensors.push({ name, shape: [...t.shape], dtype: 'float32', offset, byteLength });
-    offset += byteLength;
-  });
-  const weights = new Uint8Array(offset);
-  const view = new DataView(weights.buffer);
-  tensors.forEach((entry, i) => {
-    const v = values[i]!;
-    if (LITTLE_ENDIAN) weights.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), entry.offset);
-    else for (let j = 0; j < v.length; j++) view.setFloat32(entry.offset + 4 * j, v[j]!, true);
-  });
+  const { manifest: layout, bytes: weights } = await encodeTensors(named);
   const [mean, std, targetMean, targetStd] = await Promise.all(
     [params.inputMean, params.inputStd, params.outputMean, params.outputStd].map((t) => t.data()),
   );
@@ -101,8 +86,8 @@ export async function serializeEnsemble(ensemble: Ensemble): Promise<SerializedE
         targetMean: Array.from(targetMean!),
         targetStd: Array.from(targetStd!),
       },
-      tensors,
-      byteLength: offset,
+      tensors: layout.tensors,
+      byteLength: layout.byteLength,
     },
     weights,
   };
@@ -112,17 +97,19 @@ function fail(message: string): never {
   throw new EnsembleFormatError(message);
 }
 
-function readFloats(weights: Uint8Array, entry: TensorEntry): Float32Array {
-  const n = entry.byteLength / 4;
-  const out = new Float32Array(n);
-  const view = new DataView(weights.buffer, weights.byteOffset + entry.offset, entry.byteLength);
-  for (let j = 0; j < n; j++) out[j] = view.getFloat32(4 * j, true);
-  return out;
+/** Runs a params-io check, reporting its complaint as this format's error (same message). */
+function rethrow<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    if (err instanceof ParamsFormatError) fail(err.message);
+    throw err;
+  }
 }
 
 /** The expected tensor list of a config, in serialisation order. */
-function expectedEntries(config: EnsembleConfig): Array<{ name: string; shape: number[] }> {
-  const out: Array<{ name: string; shape: number[] }> = [];
+function expectedEntries(config: EnsembleConfig): ExpectedTensor[] {
+  const out: ExpectedTensor[] = [];
   for (let m = 0; m < config.ensembleSize; m++) {
     layerWidths(config).forEach(([i, o], l) => {
       out.push({ name: `members/${m}/layers/${l}/w`, shape: [i, o] });
@@ -151,10 +138,8 @@ export async function deserializeEnsemble(
   }
   const config = manifest.config;
   if (config === null || typeof config !== 'object') fail('manifest.config must be an object');
-  if (manifest.byteLength !== weights.byteLength) {
-    fail(`weights are ${weights.byteLength} bytes, manifest says ${manifest.byteLength}`);
-  }
-  let expected: Array<{ name: string; shape: number[] }>;
+  rethrow(() => checkByteLength(manifest, weights));
+  let expected: ExpectedTensor[];
   try {
     checkConfig(config);
     expected = expectedEntries(config);
@@ -164,24 +149,7 @@ export async function deserializeEnsemble(
   if (!Array.isArray(manifest.tensors) || manifest.tensors.length !== expected.length) {
     fail(`manifest.tensors must list ${expected.length} tensors for this config`);
   }
-  const byName = new Map(manifest.tensors.map((t) => [t.name, t]));
-  for (const want of expected) {
-    const entry = byName.get(want.name) ?? fail(`manifest.tensors lacks ${want.name}`);
-    const size = want.shape.reduce((a, b) => a * b, 1);
-    if (entry.dtype !== 'float32') fail(`${want.name}: dtype must be float32`);
-    if (JSON.stringify(entry.shape) !== JSON.stringify(want.shape)) {
-      fail(`${want.name}: shape ${JSON.stringify(entry.shape)}, expected ${JSON.stringify(want.shape)}`);
-    }
-    if (
-      entry.byteLength !== size * 4 ||
-      !Number.isInteger(entry.offset) ||
-      entry.offset < 0 ||
-      entry.offset % 4 !== 0 ||
-      entry.offset + entry.byteLength > weights.byteLength
-    ) {
-      fail(`${want.name}: byte range out of bounds`);
-    }
-  }
+  const arrays = rethrow(() => decodeArrays(manifest, weights, expected));
   const { mean, std } = manifest.normaliser ?? fail('manifest.normaliser is missing');
   if (
     !Array.isArray(mean) ||
@@ -214,7 +182,7 @@ export async function deserializeEnsemble(
 
   const tf = await loadTf();
   const variable = <R extends Tf.Rank>(name: string, shape: number[]) =>
-    toVariable<R>(tf, () => tf.tensor(readFloats(weights, byName.get(name)!), shape), true);
+    toVariable<R>(tf, () => tf.tensor(arrays.get(name)!.values, shape), true);
   const members: MemberParams[] = [];
   for (let m = 0; m < config.ensembleSize; m++) {
     const layers = layerWidths(config).map(([i, o], l) => ({

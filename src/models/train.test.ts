@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendulumTransitions, zeroPredictorMse } from '../../test/helpers/pendulum-transitions.ts';
 import { Generator } from '../rng/generator.ts';
+import { createAdam, type GradientStep } from './adam.ts';
 import { createEnsemble, type Ensemble } from './ensemble.ts';
+import { serializeEnsemble } from './serialize.ts';
 import { type TrainResult, trainEnsemble } from './train.ts';
 
 function mse(pred: Float32Array, target: Float32Array): number {
@@ -95,6 +97,65 @@ describe('trainEnsemble options', () => {
     expect(b.w).toEqual(a.w);
     expect(b.r.valMse).toEqual(a.r.valMse);
     expect(Array.from(b.r.validationIndices)).toEqual(Array.from(a.r.validationIndices));
+  });
+
+  it('trains with our Adam exactly as with tf.train.adam (weights bit for bit)', async () => {
+    for (const deterministic of [false, true]) {
+      const run = async (optimizer?: (e: Ensemble) => GradientStep & { dispose(): void }) => {
+        const e = await createEnsemble(
+          { inputDim: 4, outputDim: 3, hiddenSizes: [16, 16], ensembleSize: 3, deterministic },
+          { seed: 7 },
+        );
+        const opt = optimizer?.(e);
+        const r = trainEnsemble(e, small, {
+          epochs: 3,
+          batchSize: 32,
+          learningRate: 2e-3,
+          seed: 2,
+          ...(opt ? { optimizer: opt } : {}),
+        });
+        const { weights } = await serializeEnsemble(e);
+        opt?.dispose();
+        e.dispose();
+        return { weights, valMse: r.valMse, elites: r.elites };
+      };
+      // tf.train.adam behind the trainer's optimiser seam: what trainEnsemble used before.
+      const reference = await run((e) => {
+        const adam = e.tf.train.adam(2e-3);
+        return {
+          // tfjs types the map as variables; minimize hands it variableGrads' gradients, as we do.
+          step: (_params, grads) =>
+            adam.applyGradients(grads as unknown as Parameters<typeof adam.applyGradients>[0]),
+          dispose: () => adam.dispose(),
+        };
+      });
+      const ours = await run();
+      expect(ours.weights).toEqual(reference.weights);
+      expect(ours.valMse).toEqual(reference.valMse);
+      expect(ours.elites).toEqual(reference.elites);
+      // A caller's Adam with the same settings gives the same again (and its moments are its own).
+      const given = await run((e) => createAdam(e.tf, { learningRate: 2e-3 }));
+      expect(given.weights).toEqual(reference.weights);
+    }
+  });
+
+  it('continues with a given optimiser across fits, and leaves it to the caller', async () => {
+    const e = await createEnsemble(
+      { inputDim: 4, outputDim: 3, hiddenSizes: [8], ensembleSize: 2 },
+      { seed: 2 },
+    );
+    const adam = createAdam(e.tf);
+    try {
+      trainEnsemble(e, small, { epochs: 1, batchSize: 100, seed: 1, optimizer: adam, holdoutRatio: 0 });
+      // 300 rows in batches of 100, 1 epoch: 3 updates; the second fit continues the count.
+      expect(adam.iterations).toBe(3);
+      trainEnsemble(e, small, { epochs: 2, batchSize: 100, seed: 2, optimizer: adam, holdoutRatio: 0 });
+      expect(adam.iterations).toBe(9);
+      expect((await adam.state()).m).toHaveLength(e.trainableVariables().length);
+    } finally {
+      adam.dispose();
+      e.dispose();
+    }
   });
 
   it('trains a deterministic (MSE) ensemble without bootstrap', async () => {

@@ -8,6 +8,7 @@
  */
 import type * as Tf from '@tensorflow/tfjs';
 import { Generator } from '../rng/generator.ts';
+import { createAdam, type GradientStep } from './adam.ts';
 import {
   type Ensemble,
   type EnsembleOutput,
@@ -31,6 +32,12 @@ export interface TrainOptions {
   batchSize?: number;
   /** Adam step size (default 1e-3). */
   learningRate?: number;
+  /**
+   * Continue with this optimiser instead of a fresh Adam (`learningRate` is then unused): its
+   * moments carry over between fits, as mbrl-lib keeps one optimiser across MBPO's refits. It must
+   * only ever have stepped this ensemble's `trainableVariables()`; the caller keeps and disposes it.
+   */
+  optimizer?: GradientStep;
   /** Fraction of the data held out for validation (default 0.1; 0 validates on the training set). */
   holdoutRatio?: number;
   /** Resample each member's training set with replacement (default true). */
@@ -269,7 +276,11 @@ export function trainEnsemble(ensemble: Ensemble, data: Dataset, options: TrainO
   });
 
   const vars = ensemble.trainableVariables();
-  const optimizer = tf.train.adam(options.learningRate ?? 1e-3);
+  // Our Adam, whose moments can be saved, makes the same updates as tf.train.adam (tested bit for bit).
+  const ownOptimizer = options.optimizer
+    ? undefined
+    : createAdam(tf, { learningRate: options.learningRate ?? 1e-3 });
+  const optimizer: GradientStep = options.optimizer ?? ownOptimizer!;
   const epochs: EpochStats[] = [];
   const initial = evaluate(ensemble, data, valRows);
   const best = [...initial.mse];
@@ -298,18 +309,16 @@ export function trainEnsemble(ensemble: Ensemble, data: Dataset, options: TrainO
           const xT = xs.map((x) => tf.tensor2d(x, [to - from, inDim]));
           const yT = ys.map((y) => tf.tensor2d(y, [to - from, outDim]));
           let dataLoss: Tf.Scalar | undefined;
-          optimizer.minimize(
-            () => {
-              const losses = memberLosses(tf, ensemble.forward(params, xT, { normalized: true }), yT);
-              // Kept past minimize's own scope for the epoch's loss sum; disposed below.
-              dataLoss = tf.keep(tf.addN(losses) as Tf.Scalar);
-              // minimize disposes what it is given; dataLoss must outlive it.
-              if (config.deterministic || penaltyWeight === 0) return tf.clone(dataLoss);
-              return tf.add(dataLoss, tf.mul(penaltyWeight, logvarBoundPenalty(tf, params))) as Tf.Scalar;
-            },
-            false,
-            vars,
-          );
+          // What optimizer.minimize(f, false, vars) does: variableGrads, then one update.
+          const { grads } = tf.variableGrads(() => {
+            const losses = memberLosses(tf, ensemble.forward(params, xT, { normalized: true }), yT);
+            // Kept past variableGrads' own scope for the epoch's loss sum; disposed below.
+            dataLoss = tf.keep(tf.addN(losses) as Tf.Scalar);
+            // The returned loss is variableGrads' to keep; dataLoss must outlive it.
+            if (config.deterministic || penaltyWeight === 0) return tf.clone(dataLoss);
+            return tf.add(dataLoss, tf.mul(penaltyWeight, logvarBoundPenalty(tf, params))) as Tf.Scalar;
+          }, vars);
+          optimizer.step(vars, grads);
           const sum = tf.add(lossSum, dataLoss!) as Tf.Scalar;
           dataLoss!.dispose();
           return sum;
@@ -354,7 +363,7 @@ export function trainEnsemble(ensemble: Ensemble, data: Dataset, options: TrainO
   } finally {
     for (const snap of snapshots) for (const t of snap ?? []) t.dispose();
     snapshots = [];
-    optimizer.dispose();
+    ownOptimizer?.dispose();
   }
   const last = epochs.at(-1)?.valMse ?? initial.mse;
   // A member that never beat its initial score keeps its last weights, so it reports their score.

@@ -1,12 +1,15 @@
 /**
  * One ensemble member prepared for inference outside training: its layers copied with the input
  * normaliser folded into the first one (`W' = W / std`, `b' = b - (mean / std) W`: one kernel fewer
- * per call), run as 2-D fused matMuls with SiLU between them (the XNNPACK path on wasm, see
- * docs/tensor-backends.md). Shared by the dynamics rollout model and the terminal value.
+ * per call), run through the member's MLP forward (`models/mlp.ts`: 2-D fused matMuls with SiLU
+ * between them, the XNNPACK path on wasm, see docs/tensor-backends.md). Shared by the dynamics
+ * rollout model and the terminal value.
  * @module
  */
 import type * as Tf from '@tensorflow/tfjs';
-import type { Ensemble } from '../models/ensemble.ts';
+import { inferenceDenseFor } from '../models/dense.ts';
+import { type Ensemble, MEMBER_ACTIVATIONS } from '../models/ensemble.ts';
+import { mlpForward } from '../models/mlp.ts';
 import type { TfModule } from '../tensor/backend.ts';
 
 /** A member's inference copy; its log-variance bounds (probabilistic members) as plain numbers. */
@@ -50,15 +53,11 @@ export function runMember(
   rows: number,
 ): Float32Array {
   const inW = member.layers[0]!.w.shape[0];
-  const out = tf.tidy(() => {
-    let h = tf.tensor2d(inputs, [rows, inW]);
-    const last = member.layers.length - 1;
-    member.layers.forEach((layer, l) => {
-      const z = tf.fused.matMul({ a: h, b: layer.w, bias: layer.b }) as Tf.Tensor2D;
-      h = l === last ? z : (tf.mul(z, tf.sigmoid(z)) as Tf.Tensor2D);
-    });
-    return h;
-  });
+  // The member's own MLP on the bare kernel: no gradient is taken here, so none is recorded.
+  const dense = inferenceDenseFor(tf);
+  const out = tf.tidy(() =>
+    mlpForward(tf, member, tf.tensor2d(inputs, [rows, inW]), MEMBER_ACTIVATIONS, dense),
+  );
   try {
     return out.dataSync() as Float32Array;
   } finally {
