@@ -1,13 +1,13 @@
 /**
  * Tailing a job's event log (what `GET /v1/jobs/{id}/events` streams as server-sent events).
- * It reads new complete lines from the last byte offset, then waits for an in-process wake-up
- * or the poll interval, so it follows jobs run by this process at once and jobs run by other
- * replicas within one poll interval.
+ * It reads new complete lines from the last byte offset, then waits on the job's shared watcher
+ * (event-watch.ts): at once for jobs run by this process, within a check interval for jobs other
+ * replicas run; an idle stream costs no timer and no reads of its own.
  * @module
  */
+import type { EventWatch } from './event-watch.ts';
 import type { JobFiles } from './job-files.ts';
 import { isTerminalStatus, type JobEvent, terminalEventTypes } from './types.ts';
-import type { Wake } from './wake.ts';
 
 /** Options of `followEvents`. */
 export interface FollowOptions {
@@ -15,7 +15,6 @@ export interface FollowOptions {
   after?: number;
   /** Ends the stream early (a client that went away). */
   signal?: AbortSignal;
-  pollMs: number;
 }
 
 /**
@@ -24,7 +23,7 @@ export interface FollowOptions {
  */
 export async function* followEvents(
   files: JobFiles,
-  wake: Wake,
+  watch: EventWatch,
   id: string,
   options: FollowOptions,
 ): AsyncGenerator<JobEvent, void, undefined> {
@@ -51,6 +50,6 @@ export async function* followEvents(
         finishedWithoutEvent = true;
       }
     }
-    await wake.wait(id, options.pollMs, options.signal);
+    await watch.wait(id, offset, options.signal);
   }
 }

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type Logger, pino } from 'pino';
 import { UnknownJobKindError } from './errors.ts';
+import { EventWatch } from './event-watch.ts';
 import { JobExecution } from './execution.ts';
 import { followEvents } from './follow.ts';
 import { newJobId } from './ids.ts';
@@ -64,6 +65,8 @@ export class JobRunner {
   private readonly logger: Logger;
   private readonly environment: Json;
   private readonly wake = new Wake();
+  /** Followers of all jobs wait on it: one log check per followed job, not per stream. */
+  private readonly watch: EventWatch;
   private readonly executions = new Map<string, JobExecution>();
   /** Ids of finished jobs: they never change again, so the claim loop skips them unread. */
   private readonly finished = new Set<string>();
@@ -78,6 +81,10 @@ export class JobRunner {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.pollMs = options.pollMs ?? 500;
+    this.watch = new EventWatch(this.wake, (id) => this.files.eventsPath(id), {
+      pollMs: this.pollMs,
+      maxIdleMs: Math.max(this.pollMs, 5000),
+    });
     this.maxConcurrent = options.maxConcurrent ?? 1;
     this.abortGraceMs = options.abortGraceMs ?? 10_000;
     this.environment = options.environment ?? {};
@@ -156,7 +163,7 @@ export class JobRunner {
    * terminal event, when `signal` aborts, or at once for an unknown id.
    */
   follow(id: string, options: { after?: number; signal?: AbortSignal } = {}): AsyncIterable<JobEvent> {
-    return followEvents(this.files, this.wake, id, { ...options, pollMs: this.pollMs });
+    return followEvents(this.files, this.watch, id, options);
   }
 
   /** Starts claiming and running jobs: queued ones, and running ones whose lease expired. */
