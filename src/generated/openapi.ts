@@ -689,7 +689,8 @@ export interface components {
          * @description RFC 9457 problem details. `type` is one of the URIs below, stable per error class:
          *     `unknown-env` (404), `not-found` (404), `method-not-allowed` (405), `not-acceptable` (406),
          *     `invalid-state` (400: tampered, foreign-env, unknown-key, wrong-version or malformed token),
-         *     `malformed-body` (400: undecodable JSON or msgpack), `reset-needed` (409: step after the
+         *     `malformed-body` (400: undecodable JSON or msgpack, msgpack beyond the plain types, or a body
+         *     over `x-limits.max_body_depth` or `max_body_items`), `reset-needed` (409: step after the
          *     episode ended), `payload-too-large` (413), `unsupported-media-type` (415), `validation`
          *     (422: the body, path or query breaks the schema; see `errors`), `invalid-action` (422:
          *     wrong shape or dtype, NaN/inf, outside a Discrete/MultiDiscrete/MultiBinary space),

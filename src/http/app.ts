@@ -79,6 +79,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
   }
   const maxBodyBytes = deps.maxBodyBytes ?? doc['x-limits'].max_body_bytes;
+  const decodeLimits = { maxDepth: doc['x-limits'].max_body_depth, maxItems: doc['x-limits'].max_body_items };
 
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
@@ -86,7 +87,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.on(
       op.method.toUpperCase(),
       op.honoPath,
-      operationHandler(op, validators.get(op.operationId)!, handlers[op.operationId]!, maxBodyBytes),
+      operationHandler(
+        op,
+        validators.get(op.operationId)!,
+        handlers[op.operationId]!,
+        maxBodyBytes,
+        decodeLimits,
+      ),
     );
   }
   app.notFound((c) => {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { stringifyJson } from '../wire/json.ts';
+import { parseJson, stringifyJson } from '../wire/json.ts';
+import { DecodeError, type DecodeLimits, defaultDecodeLimits } from '../wire/limits.ts';
 import { packMsgpack, unpackMsgpack } from '../wire/msgpack.ts';
 import { ApiError } from './problems.ts';
 
@@ -67,12 +68,24 @@ export function responseFormat(accept: string | undefined, fallback: WireFormat)
   return best.format;
 }
 
-/** Decodes a request body; 400 `malformed-body` when it cannot be parsed. */
-export function decodeBody(bytes: Uint8Array, format: WireFormat): unknown {
+const limitNames = { depth: 'x-limits.max_body_depth', items: 'x-limits.max_body_items' } as const;
+
+/**
+ * Decodes a request body; 400 `malformed-body` when it cannot be parsed, is not plain msgpack,
+ * or breaks a limit (nesting depth, item count: the detail names the limit).
+ */
+export function decodeBody(
+  bytes: Uint8Array,
+  format: WireFormat,
+  limits: Readonly<DecodeLimits> = defaultDecodeLimits,
+): unknown {
   try {
-    if (format === 'msgpack') return unpackMsgpack(bytes);
-    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    if (format === 'msgpack') return unpackMsgpack(bytes, limits);
+    return parseJson(bytes, limits);
   } catch (err) {
+    if (err instanceof DecodeError && err.limit) {
+      throw new ApiError('malformed-body', `body is over a limit: ${err.message} (${limitNames[err.limit]})`);
+    }
     throw new ApiError(
       'malformed-body',
       `body is not valid ${format === 'json' ? 'JSON' : 'msgpack'}: ${(err as Error).message}`,

@@ -1,4 +1,5 @@
 import type { Context, Handler as HonoHandler } from 'hono';
+import { type DecodeLimits, defaultDecodeLimits } from '../wire/limits.ts';
 import type { AppEnv } from './app-env.ts';
 import { decodeBody, requestFormat, responseFormat } from './codec.ts';
 import { readBody } from './read-body.ts';
@@ -19,13 +20,14 @@ export type OperationHandler = (c: Context<AppEnv>, input: OperationInput) => Re
 /**
  * Wraps a handler with everything the spec says about its operation: content negotiation
  * (JSON, msgpack, or an event stream where the spec offers one), the body limit, decoding
- * (JSON or msgpack), and ajv validation of path, query and body.
+ * (JSON or msgpack, within the depth and item limits), and ajv validation of path, query and body.
  */
 export function operationHandler(
   op: SpecOperation,
   validators: OperationValidators,
   handler: OperationHandler,
   maxBodyBytes: number,
+  decodeLimits: Readonly<DecodeLimits> = defaultDecodeLimits,
 ): HonoHandler<AppEnv> {
   return async (c) => {
     c.set('route', op.path);
@@ -45,7 +47,7 @@ export function operationHandler(
     let body: unknown;
     if (hasBody) {
       const bytes = await readBody(c.req, maxBodyBytes);
-      if (bytes.byteLength > 0) body = decodeBody(bytes, requestFormat(contentType));
+      if (bytes.byteLength > 0) body = decodeBody(bytes, requestFormat(contentType), decodeLimits);
       else if (op.bodyRequired) body = {};
       assertValid(validators.body, body, '/body');
     }

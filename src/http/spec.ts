@@ -11,6 +11,8 @@ export interface OpenApiDocument {
   components: { schemas: Record<string, unknown> };
   'x-limits': {
     max_body_bytes: number;
+    max_body_depth: number;
+    max_body_items: number;
     max_num_envs: number;
     max_replay_actions: number;
     max_transitions_per_request: number;

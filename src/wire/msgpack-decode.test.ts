@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSegment } from '../experience/segments.ts';
+import { decodeSegment, encodeSegment } from '../experience/segments.ts';
 import { DecodeError, defaultDecodeLimits } from './limits.ts';
 import { packMsgpack, unpackMsgpack } from './msgpack.ts';
 import { decodeMsgpack } from './msgpack-decode.ts';
@@ -139,10 +139,13 @@ describe('strict msgpack decoding: what packMsgpack writes comes back', () => {
       2,
       1,
     );
-    const s = unpackMsgpack(segment) as Record<string, unknown>;
-    expect([s.n, s.obs_dim, s.action_dim]).toEqual([3, 2, 1]);
-    expect(s.terminated).toBeInstanceOf(Uint8Array);
-    expect([...new Float32Array(new Uint8Array(s.reward as Uint8Array).buffer)]).toEqual([1, 2, 3]);
+    const s = unpackMsgpack(segment) as { n: number; columns: Record<string, unknown> };
+    expect(s.n).toBe(3);
+    expect(s.columns.terminated).toBeInstanceOf(Uint8Array);
+    expect([...new Float32Array(new Uint8Array(s.columns.reward as Uint8Array).buffer)]).toEqual([1, 2, 3]);
+    const back = decodeSegment(segment, 2, 1);
+    expect([...back.reward]).toEqual([1, 2, 3]);
+    expect([...back.terminated]).toEqual([0, 0, 1]);
   });
 
   it('decodes a mixed request body to what was packed', () => {

@@ -1,4 +1,6 @@
 import { Packr } from 'msgpackr';
+import { type DecodeLimits, defaultDecodeLimits } from './limits.ts';
+import { decodeMsgpack } from './msgpack-decode.ts';
 
 /**
  * The one msgpack configuration of the project: plain maps and arrays only (no msgpackr records
@@ -19,7 +21,14 @@ export function packMsgpack(value: unknown): Uint8Array {
   return packr.pack(value);
 }
 
-/** Decodes standard msgpack; throws on malformed input or trailing bytes. */
-export function unpackMsgpack(bytes: Uint8Array): unknown {
-  return packr.unpack(bytes);
+/**
+ * Decodes plain msgpack with our own strict decoder (see msgpack-decode.ts): no extensions,
+ * string map keys, safe integers, `bin` as a Buffer; throws a `DecodeError` on malformed input,
+ * trailing bytes, or a value over `limits` (by default the request-body limits).
+ */
+export function unpackMsgpack(
+  bytes: Uint8Array,
+  limits: Readonly<DecodeLimits> = defaultDecodeLimits,
+): unknown {
+  return decodeMsgpack(bytes, limits);
 }

@@ -15,16 +15,18 @@ const maxTasks = 10_000;
 
 function goalMatrix(value: unknown, field: string): { rows: number; dim: number; data: Float64Array } {
   const rows = Array.isArray(value) ? value.length : ((value as { shape?: number[] }).shape?.[0] ?? 0);
-  const parsed = splitRows(value, rows).map((row) =>
-    typeof row === 'number' ? [row] : Array.from(row as ArrayLike<number>),
-  );
+  const parsed = splitRows(value, rows).map((row, i) => {
+    if (typeof row === 'number') return [row];
+    if (Array.isArray(row) || ArrayBuffer.isView(row)) return Array.from(row as ArrayLike<unknown>);
+    throw new EnvArgumentError(`${field}.${i}`, 'every row must be an array of finite numbers');
+  });
   const dim = parsed[0]?.length ?? 0;
   const data = new Float64Array(rows * dim);
   parsed.forEach((row, i) => {
     if (row.length !== dim || row.some((x) => typeof x !== 'number' || !Number.isFinite(x))) {
       throw new EnvArgumentError(`${field}.${i}`, `every row needs ${dim} finite numbers`);
     }
-    data.set(row, i * dim);
+    data.set(row as number[], i * dim);
   });
   return { rows, dim, data };
 }
