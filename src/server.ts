@@ -83,36 +83,46 @@ export async function startServer(
   });
   jobs.start();
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-      // Announced at info whatever LOG_LEVEL says: with PORT=0 this line is how callers learn the port.
-      logger.child({}, { level: 'info' }).info(
-        {
-          url: `http://${config.host}:${info.port}`,
-          stateKeyId: keyring.current.id,
-          keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir,
-        },
-        'modelgym listening',
-      );
-      resolvePromise({
-        server,
-        port: info.port,
-        close: async () => {
-          const closed = new Promise<void>((done) => server.close(() => done()));
-          // Ends open event streams, or closing would wait for every followed job to finish.
-          // Their connections go idle after close() began, which closes only those idle then.
-          shutdown.abort();
-          const sweep = setInterval(() => {
-            if ('closeIdleConnections' in server) server.closeIdleConnections();
-          }, 50);
-          try {
-            // Running jobs keep their checkpoints and are resumed by the next runner.
-            await Promise.all([closed, jobs.stop(), agents.close()]);
-          } finally {
-            clearInterval(sweep);
-          }
-        },
-      });
-    });
+    const server = serve(
+      {
+        fetch: app.fetch,
+        hostname: config.host,
+        port: config.port,
+        // A client that sends its headers or body slowly holds a connection only this long (Node's
+        // defaults are 60 s and 300 s); idle keep-alive sockets close after 5 s.
+        serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
+      },
+      (info) => {
+        // Announced at info whatever LOG_LEVEL says: with PORT=0 this line is how callers learn the port.
+        logger.child({}, { level: 'info' }).info(
+          {
+            url: `http://${config.host}:${info.port}`,
+            stateKeyId: keyring.current.id,
+            keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir,
+          },
+          'modelgym listening',
+        );
+        resolvePromise({
+          server,
+          port: info.port,
+          close: async () => {
+            const closed = new Promise<void>((done) => server.close(() => done()));
+            // Ends open event streams, or closing would wait for every followed job to finish.
+            // Their connections go idle after close() began, which closes only those idle then.
+            shutdown.abort();
+            const sweep = setInterval(() => {
+              if ('closeIdleConnections' in server) server.closeIdleConnections();
+            }, 50);
+            try {
+              // Running jobs keep their checkpoints and are resumed by the next runner.
+              await Promise.all([closed, jobs.stop(), agents.close()]);
+            } finally {
+              clearInterval(sweep);
+            }
+          },
+        });
+      },
+    );
     server.once('error', (err) => {
       void jobs.stop();
       reject(err);

@@ -62,6 +62,7 @@ export function testApp(
     agents?: AgentService;
     shutdown?: AbortSignal;
     graderKey?: string;
+    maxEventStreams?: number;
   } = {},
 ) {
   const jobs = options.jobs ?? testJobRunner();
@@ -76,6 +77,7 @@ export function testApp(
     ...(options.shutdown ? { shutdown: options.shutdown } : {}),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     ...(options.graderKey ? { graderKey: options.graderKey } : {}),
+    ...(options.maxEventStreams ? { maxEventStreams: options.maxEventStreams } : {}),
   });
 }
 

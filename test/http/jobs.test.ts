@@ -398,3 +398,41 @@ describe('job routes', () => {
     }
   });
 });
+
+describe('event stream cap', () => {
+  it('answers 503 too-many-streams with Retry-After past the cap, and serves again once one closes', async () => {
+    const own = await tempDir();
+    const runner = testJobRunner({ rootDir: own.dir });
+    const app = testApp({ jobs: runner, maxEventStreams: 2 });
+    // Never started: the job stays queued and its streams stay open.
+    const job = await runner.submit('count', { n: 1 });
+    const open = () => {
+      const controller = new AbortController();
+      return { controller, res: app.request(`/v1/jobs/${job.id}/events`, { headers: sse, signal: controller.signal }) };
+    };
+    try {
+      const a = open();
+      const b = open();
+      expect((await a.res).status).toBe(200);
+      expect((await b.res).status).toBe(200);
+      const refused = await app.request(`/v1/jobs/${job.id}/events`, { headers: sse });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
+      expect(((await refused.json()) as { type: string }).type).toBe(problem('too-many-streams'));
+      a.controller.abort();
+      await (await a.res).body?.cancel().catch(() => {});
+      const again = await waitFor(async () => {
+        const c = open();
+        const res = await c.res;
+        if (res.status === 200) return c;
+        c.controller.abort();
+        return undefined;
+      });
+      again.controller.abort();
+      b.controller.abort();
+    } finally {
+      await runner.stop();
+      await own.remove();
+    }
+  });
+});

@@ -157,6 +157,10 @@ class TaskHidden(ModelgymError, PermissionError):
     """403 ``task-hidden``: the episode's task was drawn by the server; revealing it needs the grader key."""
 
 
+class TooManyStreams(ServerError):
+    """503 ``too-many-streams``: the server has as many job event streams open as it serves; retry later."""
+
+
 class InvalidContext(ModelgymError, ValueError):
     """400 ``invalid-context``: a tampered, foreign or other agent's plan context."""
 
@@ -187,6 +191,7 @@ PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "not-trained": NotTrained,
     "not-supported": NotSupported,
     "task-hidden": TaskHidden,
+    "too-many-streams": TooManyStreams,
     "invalid-context": InvalidContext,
     "corrupt-data": CorruptData,
 }

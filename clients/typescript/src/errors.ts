@@ -89,6 +89,8 @@ export class NotTrainedError extends ModelgymError {}
 export class NotSupportedError extends ModelgymError {}
 /** 403 `task-hidden`: the episode's task was drawn by the server; revealing it needs the grader key. */
 export class TaskHiddenError extends ModelgymError {}
+/** 503 `too-many-streams`: the server has as many job event streams open as it serves; retry later. */
+export class TooManyStreamsError extends ModelgymError {}
 /** 400 `invalid-context`: a tampered, foreign or other agent's plan context. */
 export class InvalidContextError extends ModelgymError {}
 /** 500 `corrupt-data`: stored data failed its checksum. */
@@ -119,6 +121,7 @@ const classes: Record<Kind, typeof ModelgymError> = {
   'not-trained': NotTrainedError,
   'not-supported': NotSupportedError,
   'task-hidden': TaskHiddenError,
+  'too-many-streams': TooManyStreamsError,
   'invalid-context': InvalidContextError,
   'corrupt-data': CorruptDataError,
 };

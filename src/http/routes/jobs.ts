@@ -49,10 +49,13 @@ export interface JobRouteDeps {
   shutdown?: AbortSignal;
   /** Keep-alive comment interval of event streams (default 15 s). */
   heartbeatMs?: number;
+  /** Event streams open at once (the spec's `x-limits.max_event_streams`); more get a 503. */
+  maxEventStreams: number;
 }
 
 /** Handlers of the job routes: listing, status, cancel, and events (snapshot or SSE stream). */
 export function jobHandlers(deps: JobRouteDeps) {
+  let openStreams = 0;
   return {
     listJobs: async (c, { query }) => {
       const limit = query.limit === undefined ? defaultLimit : Number(query.limit);
@@ -89,11 +92,23 @@ export function jobHandlers(deps: JobRouteDeps) {
       }
       // Checked before streaming so that an unknown job is a 404, not an empty stream.
       if (!(await deps.jobs.get(id))) throw unknownJob(id);
+      if (openStreams >= deps.maxEventStreams) {
+        c.header('Retry-After', '5');
+        throw new ApiError(
+          'too-many-streams',
+          `${openStreams} event streams are open, the most this server serves at once; retry later, or poll GET /v1/jobs/${id}/events without Accept: text/event-stream`,
+        );
+      }
       const { jobs } = deps;
+      openStreams++;
       const stream = eventStream(
         async function* frames(signal) {
-          for await (const event of jobs.follow(id, { after, signal })) {
-            yield { id: String(event.seq), event: event.type, data: JSON.stringify(event) };
+          try {
+            for await (const event of jobs.follow(id, { after, signal })) {
+              yield { id: String(event.seq), event: event.type, data: JSON.stringify(event) };
+            }
+          } finally {
+            openStreams--;
           }
         },
         {
