@@ -697,13 +697,17 @@ export interface components {
          *     `invalid-argument` (422: bad kwargs or reset options, bad agent config, observation of the
          *     wrong shape, agent/env mismatch), `unknown-agent`, `unknown-external-env`, `unknown-job`
          *     (404), `precondition-failed` (412: `If-Match` is not the current ETag), `conflict` (409),
-         *     `not-trained` (409: planning before the agent has a trained version), `invalid-context`
+         *     `not-trained` (409: planning before the agent has a trained version), `not-supported`
+         *     (422: the agent's family does not offer this operation, e.g. `plan` on a policy-only
+         *     agent; the detail names the operations it does offer), `task-hidden` (403: revealing a
+         *     task the server drew needs the grader key, header `X-Grader-Key`), `too-many-streams` (503,
+         *     with Retry-After: `x-limits.max_event_streams` job event streams are open), `invalid-context`
          *     (400: a plan context that is tampered, foreign or from another agent), `corrupt-data` (500:
          *     stored data failed its checksum; it is never used), `internal` (500).
          */
         Problem: {
             /** @enum {string} */
-            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal" | "https://modelgym.dev/problems/unknown-agent" | "https://modelgym.dev/problems/unknown-external-env" | "https://modelgym.dev/problems/unknown-job" | "https://modelgym.dev/problems/precondition-failed" | "https://modelgym.dev/problems/conflict" | "https://modelgym.dev/problems/not-trained" | "https://modelgym.dev/problems/invalid-context" | "https://modelgym.dev/problems/corrupt-data";
+            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal" | "https://modelgym.dev/problems/unknown-agent" | "https://modelgym.dev/problems/unknown-external-env" | "https://modelgym.dev/problems/unknown-job" | "https://modelgym.dev/problems/precondition-failed" | "https://modelgym.dev/problems/conflict" | "https://modelgym.dev/problems/not-trained" | "https://modelgym.dev/problems/not-supported" | "https://modelgym.dev/problems/task-hidden" | "https://modelgym.dev/problems/too-many-streams" | "https://modelgym.dev/problems/invalid-context" | "https://modelgym.dev/problems/corrupt-data";
             title: string;
             status: number;
             detail?: string;
@@ -1078,21 +1082,37 @@ export interface components {
             description: string;
             /** @description Where the settings come from (paper */
             source?: string;
-            config: components["schemas"]["MpcConfig"];
+            /** @description The preset's full config, in the family's config schema. */
+            config: Record<string, never>;
         };
+        /**
+         * @description What can be asked of an agent: `act` and `plan` (POST .../act, .../plan), `adapt`
+         *     (.../adapt), `transitions` (appending data), the jobs `train`, `learn`, `evaluate`,
+         *     `meta-train`, and `export`. An operation its family does not offer answers a 422
+         *     `not-supported` problem.
+         * @enum {string}
+         */
+        AgentOperation: "act" | "plan" | "adapt" | "transitions" | "train" | "learn" | "evaluate" | "meta-train" | "export";
         AgentType: {
             type: string;
             description: string;
-            /** @description JSON Schema of `config`. */
+            /** @description Name of `config`'s schema under the spec's `components/schemas`. */
+            config_schema_name: string;
+            /** @description JSON Schema of `config` */
             config_schema: Record<string, never>;
+            operations: components["schemas"]["AgentOperation"][];
             presets: components["schemas"]["AgentPreset"][];
         };
         AgentTypeList: {
             agent_types: components["schemas"]["AgentType"][];
         };
-        CreateAgentRequest: {
-            /** @enum {string} */
-            type: "mpc";
+        /**
+         * @description One schema per agent family, chosen by `type` (see `GET /v1/agent-types`). Every family
+         *     takes the fields of `CreateAgentFields`; `config` is the family's own.
+         */
+        CreateAgentRequest: components["schemas"]["CreateMpcAgentRequest"];
+        /** @description What every create request names, whatever the family. */
+        CreateAgentFields: {
             name?: string;
             env_id?: components["schemas"]["EnvIdString"];
             env_kwargs?: components["schemas"]["Kwargs"];
@@ -1100,9 +1120,21 @@ export interface components {
             task?: Record<string, never>;
             external_env_id?: components["schemas"]["ResourceId"];
             preset?: string;
-            config?: components["schemas"]["MpcConfig"];
         };
-        Agent: {
+        CreateMpcAgentRequest: {
+            /** @constant */
+            type: "mpc";
+            config?: components["schemas"]["MpcConfig"];
+        } & (components["schemas"]["CreateAgentFields"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mpc";
+        });
+        /** @description One schema per agent family, chosen by `type`; the fields of `AgentFields` are common to all. */
+        Agent: components["schemas"]["MpcAgent"];
+        AgentFields: {
             id: components["schemas"]["ResourceId"];
             type: string;
             name?: string;
@@ -1110,17 +1142,27 @@ export interface components {
             env_kwargs?: components["schemas"]["Kwargs"];
             task?: Record<string, never>;
             external_env_id?: string;
-            preset?: string;
-            config: components["schemas"]["MpcConfig"];
+            preset: string;
             observation_space: components["schemas"]["SpaceDescription"];
             action_space: components["schemas"]["SpaceDescription"];
             /** @description Latest trained version (0 = not trained yet). */
             version: number;
             transitions: number;
-            /** @description Per-member validation MSE of the latest version. */
-            validation_mse?: number[];
             created_at: components["schemas"]["Timestamp"];
         };
+        MpcAgent: {
+            /** @constant */
+            type: "mpc";
+            config: components["schemas"]["MpcConfig"];
+            /** @description Per-member validation MSE of the latest version's dynamics ensemble. */
+            validation_mse?: number[];
+        } & (WithRequired<components["schemas"]["AgentFields"], "type"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mpc";
+        });
         AgentList: {
             items: components["schemas"]["Agent"][];
             next: string | null;
@@ -1206,18 +1248,34 @@ export interface components {
         AgentExport: {
             /** @enum {string} */
             format: "modelgym.agent";
-            /** @enum {integer} */
-            format_version: 1;
+            /**
+             * @description Exports are written in format 2; format 1 (MPC agents, `model` and `value`) is still imported.
+             * @enum {integer}
+             */
+            format_version: 1 | 2;
             /** @description The agent's stored record. */
             agent: Record<string, never>;
-            /** @description The latest version's ensemble (manifest and weight bytes), absent when untrained. */
+            /** @description Format 2: the latest version, absent when untrained: each named artifact (MPC: `dynamics`, `value`) with its manifest, bytes and meta. */
+            version?: {
+                /** @description Transitions it was trained on. */
+                transitions: number;
+                artifacts: {
+                    [key: string]: {
+                        manifest: Record<string, never>;
+                        /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
+                        bytes: unknown;
+                        meta?: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Format 1: the latest version's ensemble (manifest and weight bytes), absent when untrained. */
             model?: {
                 manifest: Record<string, never>;
                 /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
                 weights: unknown;
                 meta?: Record<string, never>;
             };
-            /** @description The latest version's terminal value ensemble, when the agent's config has one. */
+            /** @description Format 1: the latest version's terminal value ensemble, when the agent's config has one. */
             value?: {
                 manifest: Record<string, never>;
                 /** @description Raw bytes (msgpack bin) or base64 text (JSON). */
@@ -1297,6 +1355,13 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+         *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+         *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+         *     in `options.task`. Without a configured key nobody can see them.
+         */
+        GraderKey: string;
         /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
         EnvId: components["schemas"]["EnvIdString"];
         AgentId: components["schemas"]["ResourceId"];
@@ -1507,7 +1572,15 @@ export interface operations {
     resetEnv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+                 *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+                 *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+                 *     in `options.task`. Without a configured key nobody can see them.
+                 */
+                "X-Grader-Key"?: components["parameters"]["GraderKey"];
+            };
             path: {
                 /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
                 env_id: components["parameters"]["EnvId"];
@@ -1532,6 +1605,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
@@ -1541,7 +1615,15 @@ export interface operations {
     stepEnv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+                 *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+                 *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+                 *     in `options.task`. Without a configured key nobody can see them.
+                 */
+                "X-Grader-Key"?: components["parameters"]["GraderKey"];
+            };
             path: {
                 /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
                 env_id: components["parameters"]["EnvId"];
@@ -1566,6 +1648,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
@@ -1576,7 +1659,15 @@ export interface operations {
     vectorReset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+                 *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+                 *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+                 *     in `options.task`. Without a configured key nobody can see them.
+                 */
+                "X-Grader-Key"?: components["parameters"]["GraderKey"];
+            };
             path: {
                 /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
                 env_id: components["parameters"]["EnvId"];
@@ -1601,6 +1692,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
@@ -1610,7 +1702,15 @@ export interface operations {
     vectorStep: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+                 *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+                 *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+                 *     in `options.task`. Without a configured key nobody can see them.
+                 */
+                "X-Grader-Key"?: components["parameters"]["GraderKey"];
+            };
             path: {
                 /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
                 env_id: components["parameters"]["EnvId"];
@@ -1635,6 +1735,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
@@ -1645,7 +1746,15 @@ export interface operations {
     replayEnv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+                 *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+                 *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+                 *     in `options.task`. Without a configured key nobody can see them.
+                 */
+                "X-Grader-Key"?: components["parameters"]["GraderKey"];
+            };
             path: {
                 /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
                 env_id: components["parameters"]["EnvId"];
@@ -1669,6 +1778,7 @@ export interface operations {
                     "application/msgpack": components["schemas"]["ReplayResponse"];
                 };
             };
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
@@ -1679,7 +1789,15 @@ export interface operations {
     renderEnv: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The operator's grader key (`MODELGYM_GRADER_KEY`). Tasks the server drew are hidden from
+                 *     clients (graded episodes): `reveal_task`, info that gives the task away (SparsePoint's
+                 *     `dense_reward`) and drawing it (render) need this key, unless the client chose the task
+                 *     in `options.task`. Without a configured key nobody can see them.
+                 */
+                "X-Grader-Key"?: components["parameters"]["GraderKey"];
+            };
             path: {
                 /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
                 env_id: components["parameters"]["EnvId"];
@@ -1705,6 +1823,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
@@ -2367,3 +2486,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -1,3 +1,4 @@
+import { AGENT_FAMILIES } from '../agents/families.ts';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { AgentService } from '../agents/service.ts';
@@ -6,6 +7,7 @@ import type { JobRunner } from '../jobs/index.ts';
 import type { Keyring } from '../state/keyring.ts';
 import type { AppEnv } from './app-env.ts';
 import { errorHandler } from './error-handler.ts';
+import { graderCheck } from './grader.ts';
 import type { Metrics } from './metrics.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { type OperationHandler, operationHandler } from './operation.ts';
@@ -38,6 +40,10 @@ export interface AppDeps {
   tensorBackend?: TensorBackendProbe;
   /** Overrides the spec's `x-limits.max_body_bytes`. */
   maxBodyBytes?: number;
+  /** Overrides the spec's `x-limits.max_event_streams`. */
+  maxEventStreams?: number;
+  /** The grader key (`MODELGYM_GRADER_KEY`): requests carrying it may see hidden tasks. */
+  graderKey?: string;
 }
 
 /**
@@ -50,16 +56,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const doc = loadSpec(specText);
   const ops = specOperations(doc);
   const validators = compileValidators(doc, ops);
+  const isGrader = graderCheck(deps.graderKey);
   const handlers: Record<string, OperationHandler> = {
-    ...envHandlers(deps),
-    ...vectorHandlers(deps),
-    ...replayHandlers({ ...deps, maxActions: doc['x-limits'].max_replay_actions }),
-    ...renderHandlers(deps),
+    ...envHandlers({ ...deps, isGrader }),
+    ...vectorHandlers({
+      ...deps,
+      isGrader,
+      maxTokenLength: (doc.components.schemas.StateToken as { maxLength: number }).maxLength,
+    }),
+    ...replayHandlers({ ...deps, isGrader, maxActions: doc['x-limits'].max_replay_actions }),
+    ...renderHandlers({ ...deps, isGrader }),
     ...taskHandlers(deps),
-    ...jobHandlers(deps),
+    ...jobHandlers({ ...deps, maxEventStreams: deps.maxEventStreams ?? doc['x-limits'].max_event_streams }),
     ...agentHandlers({
       agents: deps.agents,
-      configSchema: inlineRefs(doc, doc.components.schemas.MpcConfig),
+      configSchemas: Object.fromEntries(
+        AGENT_FAMILIES.map((f) => {
+          const schema = doc.components.schemas[f.configSchema];
+          if (!schema) throw new Error(`agent type ${f.type}: the spec has no schema ${f.configSchema}`);
+          return [f.type, inlineRefs(doc, schema)];
+        }),
+      ),
     }),
     ...externalEnvHandlers(deps),
     ...opsHandlers({

@@ -17,6 +17,8 @@ export interface OpenApiDocument {
     max_replay_actions: number;
     max_transitions_per_request: number;
     max_plan_rollouts: number;
+    max_plan_flops: number;
+    max_event_streams: number;
   };
   [key: string]: unknown;
 }

@@ -105,12 +105,16 @@ function accepted(c: Context<AppEnv>, job: Parameters<typeof toJob>[0]): Respons
 }
 
 /** Handlers of the agent routes. */
-export function agentHandlers(deps: { agents: AgentService; configSchema: Record<string, unknown> }) {
+export function agentHandlers(deps: {
+  agents: AgentService;
+  /** Each agent type's config schema, references inlined. */
+  configSchemas: Record<string, Record<string, unknown>>;
+}) {
   const { agents } = deps;
   return {
     listAgentTypes: (c) =>
       reply(c, {
-        agent_types: agents.types().map((t) => ({ ...t, config_schema: deps.configSchema })),
+        agent_types: agents.types().map((t) => ({ ...t, config_schema: deps.configSchemas[t.type]! })),
       } as Schemas['AgentTypeList']),
 
     listAgents: async (c, { query }) => {
@@ -154,6 +158,7 @@ export function agentHandlers(deps: { agents: AgentService; configSchema: Record
           reward: numArray(b.reward, 'reward'),
           next_observation: numArray(b.next_observation, 'next_observation'),
           ...(b.terminated !== undefined ? { terminated: numArray(b.terminated, 'terminated') } : {}),
+          ...(b.truncated !== undefined ? { truncated: numArray(b.truncated, 'truncated') } : {}),
         },
         ifMatch(c),
       );
