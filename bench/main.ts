@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { benchAgents } from './agents.ts';
 import { benchClients } from './clients.ts';
+import { benchDecode } from './decode.ts';
 import { benchEnv } from './env.ts';
 import { benchLoad } from './load.ts';
 import { benchMatmulReport } from './matmul.ts';
@@ -23,6 +24,7 @@ const benchmarks: Record<
   agents: benchAgents,
   load: benchLoad,
   matmul: benchMatmulReport,
+  decode: benchDecode,
 };
 
 const args = process.argv.slice(2);
