@@ -46,6 +46,11 @@ export function parseSpace(value: unknown, field: string): SpaceDescription {
   try {
     return spaceFromDescription(value, field).describe();
   } catch (err) {
-    throw new AgentArgumentError(field, (err as Error).message);
+    // The spaces module names the field itself; the problem names it once.
+    const message = (err as Error).message;
+    throw new AgentArgumentError(
+      field,
+      message.startsWith(field) ? message.slice(field.length).replace(/^[.:]\s*/, '') : message,
+    );
   }
 }

@@ -7,10 +7,8 @@
 import type { Context } from 'hono';
 import { AgentArgumentError } from '../../agents/errors.ts';
 import type { AgentService } from '../../agents/service.ts';
-import { fromStorable, toStorable } from '../../agents/storable.ts';
 import type { NumArray } from '../../agents/transition-batch.ts';
 import type { components } from '../../generated/openapi.ts';
-import { spaceFromDescription } from '../../spaces/index.ts';
 import type { AppEnv } from '../app-env.ts';
 import { reply } from '../codec.ts';
 import type { OperationHandler } from '../operation.ts';
@@ -60,31 +58,6 @@ export function numArray(value: unknown, field: string): NumArray {
   };
   walk(value, 0, field);
   return { values: Float32Array.from(flat), shape };
-}
-
-/**
- * An exported agent record with its spaces rebuilt from their descriptions: a record whose spaces
- * are not valid descriptions (bounds that are not arrays, NaN bounds, missing fields) is refused
- * here with a 422 naming the field, before the service builds anything from them.
- */
-function checkedSpaces(record: unknown): unknown {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
-  const r = fromStorable<Record<string, unknown>>(record);
-  const out: Record<string, unknown> = { ...(record as Record<string, unknown>) };
-  for (const field of ['observation_space', 'action_space'] as const) {
-    if (r[field] === undefined) continue;
-    const path = `agent.${field}`;
-    try {
-      out[field] = toStorable(spaceFromDescription(r[field], path).describe());
-    } catch (err) {
-      const message = (err as Error).message;
-      throw new AgentArgumentError(
-        path,
-        message.startsWith(path) ? message.slice(path.length).replace(/^[.:]\s*/, '') : message,
-      );
-    }
-  }
-  return out;
 }
 
 /** `limit` (default 100; the spec's pattern keeps it in 1..1000) and `after` of a listing. */
@@ -143,7 +116,7 @@ export function agentHandlers(deps: {
 
     importAgent: async (c, { body }) => {
       const exported = body as Parameters<AgentService['importAgent']>[0];
-      const { agent, etag } = await agents.importAgent({ ...exported, agent: checkedSpaces(exported.agent) });
+      const { agent, etag } = await agents.importAgent(exported);
       c.header('ETag', etag);
       return reply(c, agent, 201);
     },
