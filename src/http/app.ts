@@ -1,6 +1,6 @@
-import { AGENT_FAMILIES } from '../agents/families.ts';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { AGENT_FAMILIES } from '../agents/families.ts';
 import type { AgentService } from '../agents/service.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
 import type { JobRunner } from '../jobs/index.ts';

@@ -408,7 +408,10 @@ describe('event stream cap', () => {
     const job = await runner.submit('count', { n: 1 });
     const open = () => {
       const controller = new AbortController();
-      return { controller, res: app.request(`/v1/jobs/${job.id}/events`, { headers: sse, signal: controller.signal }) };
+      return {
+        controller,
+        res: app.request(`/v1/jobs/${job.id}/events`, { headers: sse, signal: controller.signal }),
+      };
     };
     try {
       const a = open();
