@@ -5,13 +5,12 @@
  * under `src/agents/` that implements it and is listed once in `families.ts`.
  * @module
  */
-import type { EnvRegistry } from '../envs/registry.ts';
 import type { TransitionSchema } from '../experience/columns.ts';
+import type { TransitionReader } from '../experience/reader.ts';
 import type { components } from '../generated/openapi.ts';
 import type { JobContext } from '../jobs/types.ts';
 import type { SpaceDescription } from '../spaces/space.ts';
 import type { Store } from '../store/store.ts';
-import type { AgentJobEnv } from './jobs/job-env.ts';
 import type { AgentRecord } from './record.ts';
 import type { ArtifactBytes, LoadedVersion } from './versions.ts';
 
@@ -90,6 +89,14 @@ export interface AgentPolicy {
   dispose(): Promise<void>;
 }
 
+/** What every agent job opens in its worker thread (see jobs/job-env.ts). */
+export interface AgentJobEnv {
+  store: Store;
+  reader: TransitionReader;
+  record: AgentRecord;
+  params: Record<string, unknown>;
+}
+
 /** What a family's job handler gets: the job's context, the opened job, and the agent's family. */
 export type AgentJobHandler = (ctx: JobContext, job: AgentJobEnv, family: AgentFamily) => Promise<unknown>;
 
@@ -126,10 +133,4 @@ export interface AgentFamily<C = unknown> {
   checkArtifacts(record: AgentRecord<C>, artifacts: Readonly<Record<string, ArtifactBytes>>): Promise<void>;
   /** Its job handlers, by operation; the operations listed here are among {@link operations}. */
   readonly jobs: Partial<Record<AgentJobOperation, AgentJobHandler>>;
-}
-
-/** What a family may read while checking a request or an import. */
-export interface FamilyDeps {
-  store: Store;
-  registry: EnvRegistry;
 }

@@ -10,19 +10,11 @@ import { type EnvRef, registryFor } from '../../envs/env-ref.ts';
 import { TransitionReader } from '../../experience/reader.ts';
 import type { JobContext } from '../../jobs/types.ts';
 import { openStore } from '../../store/index.ts';
-import type { Store } from '../../store/store.ts';
 import { initTensorBackend } from '../../tensor/backend.ts';
 import { UnknownResourceError } from '../errors.ts';
+import type { AgentJobEnv } from '../family.ts';
 import type { AgentRecord } from '../record.ts';
 import { fromStorable } from '../storable.ts';
-
-/** An opened job environment. */
-export interface AgentJobEnv {
-  store: Store;
-  reader: TransitionReader;
-  record: AgentRecord;
-  params: Record<string, unknown>;
-}
 
 /** Opens the store and the agent named by `ctx.params.agent_id`. */
 export async function openAgentJob(ctx: JobContext): Promise<AgentJobEnv> {
