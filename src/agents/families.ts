@@ -10,9 +10,6 @@ import { mpcFamily } from './mpc/family.ts';
 /** The families, in the order `GET /v1/agent-types` lists them. */
 export const AGENT_FAMILIES: readonly AgentFamily[] = [mpcFamily as AgentFamily];
 
-/** The agent types, as the spec's `type` discriminator names them. */
-export const AGENT_TYPES: readonly string[] = AGENT_FAMILIES.map((f) => f.type);
-
 /** The family of an agent type among `families` (default all); AgentArgumentError for an unknown one. */
 export function familyOf(
   type: string,

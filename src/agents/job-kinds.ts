@@ -9,11 +9,6 @@ import type { AgentJobOperation } from './family.ts';
 /** The job kind of an agent operation that runs as a job. */
 export type AgentJobKind = `agent-${Exclude<AgentJobOperation, 'meta-train'>}`;
 
-/** The job kind of an operation. */
-export function jobKindOf(operation: Exclude<AgentJobOperation, 'meta-train'>): AgentJobKind {
-  return `agent-${operation}`;
-}
-
 export const jobHandlerModules: Record<AgentJobKind, URL> = {
   'agent-train': new URL('./jobs/train.ts', import.meta.url),
   'agent-learn': new URL('./jobs/learn.ts', import.meta.url),
