@@ -42,6 +42,14 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof StoreCorruptionError) {
     return new ApiError('corrupt-data', `stored data failed verification and was not used (${err.message})`);
   }
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    // Writes are temp files renamed into place: a failed one leaves nothing half-written behind.
+    return new ApiError(
+      'insufficient-storage',
+      'the server is out of disk space; nothing was stored, retry later',
+    );
+  }
   if (err instanceof EnvArgumentError) {
     return new ApiError('invalid-argument', `${err.field}: ${err.message}`, [
       { pointer: `/body/${err.field.replaceAll('.', '/')}`, message: err.message },
@@ -58,7 +66,11 @@ export function errorHandler(logger: Logger) {
   return (err: Error, c: Context<AppEnv>): Response => {
     const apiError = toApiError(err);
     const reqId = c.get('requestId');
-    if (apiError.kind === 'internal' || apiError.kind === 'corrupt-data')
+    if (
+      apiError.kind === 'internal' ||
+      apiError.kind === 'corrupt-data' ||
+      apiError.kind === 'insufficient-storage'
+    )
       logger.error({ reqId, err }, 'unhandled error');
     else logger.debug({ reqId, problem: apiError.kind, detail: apiError.detail }, 'request refused');
     const format = c.get('format') ?? 'json';

@@ -33,6 +33,7 @@ export const problemCatalog: Readonly<Record<ProblemKind, { status: number; titl
   'not-supported': { status: 422, title: 'Operation not supported by this agent type' },
   'task-hidden': { status: 403, title: 'Task hidden' },
   'too-many-streams': { status: 503, title: 'Too many event streams' },
+  'insufficient-storage': { status: 507, title: 'Insufficient storage' },
   'invalid-context': { status: 400, title: 'Invalid plan context' },
   'corrupt-data': { status: 500, title: 'Stored data is corrupt' },
 };

@@ -85,6 +85,10 @@ class MalformedBody(ModelgymError):
     """400 ``malformed-body``: the request body could not be decoded."""
 
 
+class MalformedRequest(ModelgymError):
+    """400 ``malformed-request``: the request target could not be read (e.g. a raw backslash in the path)."""
+
+
 # Gymnasium code catches gymnasium.error.ResetNeeded (raised by its OrderEnforcing wrapper);
 # deriving from it when Gymnasium is present lets that code catch ours too.
 _ResetNeededBases: tuple[type, ...] = (ModelgymError,)
@@ -161,6 +165,10 @@ class TooManyStreams(ServerError):
     """503 ``too-many-streams``: the server has as many job event streams open as it serves; retry later."""
 
 
+class InsufficientStorage(ServerError):
+    """507 ``insufficient-storage``: the server's disk is full; nothing was stored."""
+
+
 class InvalidContext(ModelgymError, ValueError):
     """400 ``invalid-context``: a tampered, foreign or other agent's plan context."""
 
@@ -176,6 +184,7 @@ PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "not-acceptable": NotAcceptable,
     "invalid-state": InvalidState,
     "malformed-body": MalformedBody,
+    "malformed-request": MalformedRequest,
     "reset-needed": ResetNeeded,
     "payload-too-large": PayloadTooLarge,
     "unsupported-media-type": UnsupportedMediaType,
@@ -192,6 +201,7 @@ PROBLEM_CLASSES: dict[str, type[ModelgymError]] = {
     "not-supported": NotSupported,
     "task-hidden": TaskHidden,
     "too-many-streams": TooManyStreams,
+    "insufficient-storage": InsufficientStorage,
     "invalid-context": InvalidContext,
     "corrupt-data": CorruptData,
 }

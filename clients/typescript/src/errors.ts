@@ -59,6 +59,8 @@ export class NotAcceptableError extends ModelgymError {}
 export class InvalidStateError extends ModelgymError {}
 /** 400 `malformed-body`: undecodable JSON or msgpack. */
 export class MalformedBodyError extends ModelgymError {}
+/** 400 `malformed-request`: the request target could not be read (e.g. a raw backslash in the path). */
+export class MalformedRequestError extends ModelgymError {}
 /** 409 `reset-needed`: a step after the episode ended (Gymnasium's `ResetNeeded`). */
 export class ResetNeededError extends ModelgymError {}
 /** 413 `payload-too-large`: the request body is over the server's limit. */
@@ -91,6 +93,8 @@ export class NotSupportedError extends ModelgymError {}
 export class TaskHiddenError extends ModelgymError {}
 /** 503 `too-many-streams`: the server has as many job event streams open as it serves; retry later. */
 export class TooManyStreamsError extends ModelgymError {}
+/** 507 `insufficient-storage`: the server's disk is full; nothing was stored. */
+export class InsufficientStorageError extends ModelgymError {}
 /** 400 `invalid-context`: a tampered, foreign or other agent's plan context. */
 export class InvalidContextError extends ModelgymError {}
 /** 500 `corrupt-data`: stored data failed its checksum. */
@@ -106,6 +110,7 @@ const classes: Record<Kind, typeof ModelgymError> = {
   'not-acceptable': NotAcceptableError,
   'invalid-state': InvalidStateError,
   'malformed-body': MalformedBodyError,
+  'malformed-request': MalformedRequestError,
   'reset-needed': ResetNeededError,
   'payload-too-large': PayloadTooLargeError,
   'unsupported-media-type': UnsupportedMediaTypeError,
@@ -122,6 +127,7 @@ const classes: Record<Kind, typeof ModelgymError> = {
   'not-supported': NotSupportedError,
   'task-hidden': TaskHiddenError,
   'too-many-streams': TooManyStreamsError,
+  'insufficient-storage': InsufficientStorageError,
   'invalid-context': InvalidContextError,
   'corrupt-data': CorruptDataError,
 };
