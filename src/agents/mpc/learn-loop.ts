@@ -1,24 +1,18 @@
 /**
- * The model-based RL loop on a served env (PETS's outer loop): random episodes until
- * `warmupSteps` steps are collected, then MPC episodes with the latest model. At every episode's
- * end, once `refitEvery` steps have passed since the last fit (or the warm-up just ended), the
- * new transitions are appended to the agent's data and the model is refitted (a new version).
- * Episode k starts from seed `seed + k`. The stored rows carry `terminated` and `truncated` (the
- * TimeLimit's, and the step budget or `maxEpisodeSteps` cutting an episode). Resumable: after
- * every refit the loop reports its progress as a checkpoint; given it back, it continues with the
- * next episode.
+ * MPC's server-side learning run: the off-policy loop (../loops/off-policy.ts) with the MPC
+ * learner (learner.ts): random episodes for the warm-up, then MPC episodes, refitting every
+ * `refitEvery` steps at an episode's end. Resumable: after every refit the run reports its
+ * progress as a checkpoint; given it back, it continues with the next episode (the episodes it
+ * had run after that checkpoint are run again: their rows were never stored).
  * @module
  */
 import type { EnvDefinition } from '../../envs/env.ts';
-import { type TransitionReader, transitionStream } from '../../experience/reader.ts';
-import { TransitionRecorder } from '../../experience/recorder.ts';
-import { encodeSegment } from '../../experience/segments.ts';
-import { actionRowWidth } from '../../models/layout.ts';
+import type { TransitionReader } from '../../experience/reader.ts';
 import type { Store } from '../../store/store.ts';
+import { type LoopEpisode, type LoopProgress, runOffPolicyLoop } from '../loops/off-policy.ts';
 import { loadVersion } from '../versions.ts';
-import { type EpisodeSummary, runEpisode } from './episodes.ts';
-import { fitAgentModel } from './fit.ts';
-import { MpcPolicy } from './policy.ts';
+import type { EpisodeSummary } from './episodes.ts';
+import { MpcLearner, type MpcRefit } from './learner.ts';
 import type { MpcRecord } from './record.ts';
 
 /** Settings of one learning run. */
@@ -32,17 +26,9 @@ export interface LearnSettings {
 }
 
 /** An episode of the run. */
-export interface LearnEpisode extends EpisodeSummary {
-  index: number;
-  /** Env steps of the run after this episode. */
-  steps: number;
-  /** Whether its actions were random (warm-up). */
-  random: boolean;
-  /** The model version that planned it (0 for random episodes). */
-  version: number;
-}
+export interface LearnEpisode extends EpisodeSummary, LoopEpisode {}
 
-/** Where a run is; also its checkpoint. */
+/** Where a run is; also its checkpoint (JSON; the field names are those of stored checkpoints). */
 export interface LearnProgress {
   steps: number;
   episodes: LearnEpisode[];
@@ -55,16 +41,14 @@ export interface LearnProgress {
 export interface LearnHooks {
   onEpisode?(episode: LearnEpisode): void;
   onStep?(steps: number): void;
-  onRefit?(refit: {
-    version: number;
-    transitions: number;
-    validationMse: number[];
-    epochs: number;
-    /** The terminal value's fit, when the agent has one. */
-    value?: { validationMse: number[]; meanTarget: number };
-  }): void;
+  onRefit?(refit: MpcRefit): void;
   onCheckpoint?(progress: LearnProgress): Promise<void>;
 }
+
+const toLearn = ({ sinceUpdate, ...rest }: LoopProgress): LearnProgress => ({
+  ...rest,
+  sinceRefit: sinceUpdate,
+});
 
 /** Runs (or resumes) the loop; resolves with the final progress. */
 export async function runLearnLoop(
@@ -76,71 +60,39 @@ export async function runLearnLoop(
   hooks: LearnHooks = {},
   resume?: LearnProgress,
 ): Promise<LearnProgress> {
-  const progress: LearnProgress = resume ?? {
-    steps: 0,
-    episodes: [],
-    version: (await loadVersion(store, record.id))?.version ?? 0,
-    sinceRefit: 0,
-  };
-  const buffer = new TransitionRecorder();
-  const width = actionRowWidth(record.layout);
-  let policy: MpcPolicy | null = null;
-  const usePolicy = async (version: number) => {
-    await policy?.dispose();
-    policy = await MpcPolicy.build(record, (await loadVersion(store, record.id, version))!);
-  };
-  try {
-    if (progress.version > 0 && progress.steps >= settings.warmupSteps) await usePolicy(progress.version);
-    while (progress.steps < settings.steps) {
-      const current = policy as MpcPolicy | null;
-      const start = progress.steps;
-      const summary = runEpisode(def, record, {
-        seed: settings.seed + progress.episodes.length,
-        policy: current,
-        maxSteps: Math.min(settings.steps - start, settings.maxEpisodeSteps ?? Number.POSITIVE_INFINITY),
-        buffer,
-        onStep: (n) => hooks.onStep?.(start + n),
-      });
-      progress.steps += summary.length;
-      progress.sinceRefit += summary.length;
-      const episode: LearnEpisode = {
-        ...summary,
-        index: progress.episodes.length,
-        steps: progress.steps,
-        random: current === null,
-        version: current?.version ?? 0,
-      };
-      progress.episodes.push(episode);
-      hooks.onEpisode?.(episode);
-      const warmupDone = current === null && progress.steps >= settings.warmupSteps;
-      const due = current !== null && progress.sinceRefit >= settings.refitEvery;
-      if ((warmupDone || due) && progress.steps < settings.steps) {
-        await store.appendSegment(
-          transitionStream(record.id),
-          encodeSegment(buffer.drain(), record.layout.obsDim, width),
-        );
-        const fit = await fitAgentModel(store, reader, record);
-        progress.version = fit.version;
-        progress.sinceRefit = 0;
-        hooks.onRefit?.({
-          version: fit.version,
-          transitions: fit.transitions,
-          validationMse: fit.validationMse,
-          epochs: fit.epochs,
-          ...(fit.value ? { value: fit.value } : {}),
-        });
-        await usePolicy(fit.version);
-        await hooks.onCheckpoint?.(structuredClone(progress));
+  const start: LoopProgress = resume
+    ? {
+        steps: resume.steps,
+        episodes: resume.episodes,
+        version: resume.version,
+        sinceUpdate: resume.sinceRefit,
       }
-    }
-    if (buffer.n > 0) {
-      await store.appendSegment(
-        transitionStream(record.id),
-        encodeSegment(buffer.drain(), record.layout.obsDim, width),
-      );
-    }
+    : {
+        steps: 0,
+        episodes: [],
+        version: (await loadVersion(store, record.id))?.version ?? 0,
+        sinceUpdate: 0,
+      };
+  const learner = await MpcLearner.open(store, reader, record, settings, start, (r) => hooks.onRefit?.(r));
+  try {
+    const done = await runOffPolicyLoop(
+      def,
+      record,
+      learner,
+      {
+        steps: settings.steps,
+        seed: settings.seed,
+        ...(settings.maxEpisodeSteps !== undefined ? { maxEpisodeSteps: settings.maxEpisodeSteps } : {}),
+      },
+      start,
+      {
+        ...(hooks.onEpisode ? { onEpisode: (e: LoopEpisode) => hooks.onEpisode!(e) } : {}),
+        ...(hooks.onStep ? { onStep: (n: number) => hooks.onStep!(n) } : {}),
+        ...(hooks.onCheckpoint ? { onCheckpoint: (p: LoopProgress) => hooks.onCheckpoint!(toLearn(p)) } : {}),
+      },
+    );
+    return toLearn(done);
   } finally {
-    await (policy as MpcPolicy | null)?.dispose();
+    await learner.dispose();
   }
-  return progress;
 }
