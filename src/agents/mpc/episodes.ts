@@ -17,7 +17,6 @@ import type { AgentRecord } from '../record.ts';
 import { envAction } from '../spaces.ts';
 import type { MpcPolicy } from './policy.ts';
 
-export { TransitionRecorder as TransitionBuffer } from '../../experience/recorder.ts';
 
 /** One finished episode. */
 export interface EpisodeSummary {
