@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type ServerType, serve } from '@hono/node-server';
+import { getRequestListener, type ServerType } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { jobHandlerModules } from './agents/job-kinds.ts';
 import { AgentService } from './agents/service.ts';
@@ -9,6 +11,7 @@ import { defaultRegistry } from './envs/index.ts';
 import { setMujocoMessageHandler } from './envs/mujoco/runtime.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
+import { clientErrorListener, nodeRequestErrorHandler } from './http/request-error.ts';
 import { loadSpec } from './http/spec.ts';
 import { JobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
@@ -83,46 +86,46 @@ export async function startServer(
   });
   jobs.start();
   return new Promise((resolvePromise, reject) => {
-    const server = serve(
-      {
-        fetch: app.fetch,
-        hostname: config.host,
-        port: config.port,
-        // A client that sends its headers or body slowly holds a connection only this long (Node's
-        // defaults are 60 s and 300 s); idle keep-alive sockets close after 5 s.
-        serverOptions: { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
-      },
-      (info) => {
-        // Announced at info whatever LOG_LEVEL says: with PORT=0 this line is how callers learn the port.
-        logger.child({}, { level: 'info' }).info(
-          {
-            url: `http://${config.host}:${info.port}`,
-            stateKeyId: keyring.current.id,
-            keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir,
-          },
-          'modelgym listening',
-        );
-        resolvePromise({
-          server,
-          port: info.port,
-          close: async () => {
-            const closed = new Promise<void>((done) => server.close(() => done()));
-            // Ends open event streams, or closing would wait for every followed job to finish.
-            // Their connections go idle after close() began, which closes only those idle then.
-            shutdown.abort();
-            const sweep = setInterval(() => {
-              if ('closeIdleConnections' in server) server.closeIdleConnections();
-            }, 50);
-            try {
-              // Running jobs keep their checkpoints and are resumed by the next runner.
-              await Promise.all([closed, jobs.stop(), agents.close()]);
-            } finally {
-              clearInterval(sweep);
-            }
-          },
-        });
-      },
+    // @hono/node-server's `serve`, but with problems (not bare 400s) for requests that never reach
+    // the app: a raw backslash in the path, a target that is not a path.
+    const server: ServerType = createServer(
+      // A client that sends its headers or body slowly holds a connection only this long (Node's
+      // defaults are 60 s and 300 s); idle keep-alive sockets close after 5 s.
+      { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 },
+      getRequestListener(app.fetch, { hostname: config.host, errorHandler: nodeRequestErrorHandler(logger) }),
     );
+    server.on('clientError', clientErrorListener(logger));
+    server.listen(config.port, config.host, () => {
+      const info = server.address() as AddressInfo;
+      // Announced at info whatever LOG_LEVEL says: with PORT=0 this line is how callers learn the port.
+      logger.child({}, { level: 'info' }).info(
+        {
+          url: `http://${config.host}:${info.port}`,
+          stateKeyId: keyring.current.id,
+          keySource: config.secret ? 'MODELGYM_SECRET' : config.dataDir,
+        },
+        'modelgym listening',
+      );
+      resolvePromise({
+        server,
+        port: info.port,
+        close: async () => {
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          // Ends open event streams, or closing would wait for every followed job to finish.
+          // Their connections go idle after close() began, which closes only those idle then.
+          shutdown.abort();
+          const sweep = setInterval(() => {
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          }, 50);
+          try {
+            // Running jobs keep their checkpoints and are resumed by the next runner.
+            await Promise.all([closed, jobs.stop(), agents.close()]);
+          } finally {
+            clearInterval(sweep);
+          }
+        },
+      });
+    });
     server.once('error', (err) => {
       void jobs.stop();
       reject(err);

@@ -8,7 +8,41 @@ import { spaceFromDescription } from '../spaces/index.ts';
 import type { SpaceDescription } from '../spaces/space.ts';
 import { AgentArgumentError } from './errors.ts';
 
-/** Width of a flat Box observation; throws AgentArgumentError for other spaces. */
+/**
+ * Most values in one row of an agent's observations or actions (spec
+ * `x-limits.max_agent_space_width`; a test keeps them equal). Served envs need at most 107 (AntGoal),
+ * a Humanoid 376; the MLP models of the agent families take flat state vectors, not pixels, and
+ * every per-row cost (model input and output layers, transition rows, stored bounds) stays small.
+ */
+export const MAX_AGENT_SPACE_WIDTH = 4096;
+
+/** Values in one flat row of a space: elements of a Box, MultiBinary or MultiDiscrete, 1 for a Discrete. */
+function flatWidth(space: SpaceDescription): number {
+  switch (space.type) {
+    case 'Discrete':
+      return 1;
+    case 'Dict':
+      return Object.values(space.spaces).reduce((n, s) => n + flatWidth(s), 0);
+    case 'Tuple':
+      return space.spaces.reduce((n, s) => n + flatWidth(s), 0);
+    default:
+      return space.shape.reduce((a, b) => a * b, 1);
+  }
+}
+
+/** Throws AgentArgumentError naming `field` when a space is wider than {@link MAX_AGENT_SPACE_WIDTH}. */
+function checkWidth(space: SpaceDescription, field: string): number {
+  const width = flatWidth(space);
+  if (width > MAX_AGENT_SPACE_WIDTH) {
+    throw new AgentArgumentError(
+      field,
+      `${width} values per row; agents take at most ${MAX_AGENT_SPACE_WIDTH} (x-limits.max_agent_space_width)`,
+    );
+  }
+  return width;
+}
+
+/** Width of a flat Box observation; throws AgentArgumentError for other spaces and over the width limit. */
 export function observationWidth(space: SpaceDescription): number {
   if (space.type !== 'Box') {
     throw new AgentArgumentError(
@@ -16,13 +50,16 @@ export function observationWidth(space: SpaceDescription): number {
       `agents need a Box observation space, not ${space.type}`,
     );
   }
-  return space.shape.reduce((a, b) => a * b, 1);
+  return checkWidth(space, 'observation_space');
 }
 
-/** Width of an action row: 1 for Discrete, the size of a Box; throws AgentArgumentError for others. */
+/**
+ * Width of an action row: 1 for Discrete, the size of a Box; throws AgentArgumentError for others
+ * and over the width limit.
+ */
 export function actionWidth(space: SpaceDescription): number {
   if (space.type === 'Discrete') return 1;
-  if (space.type === 'Box') return space.shape.reduce((a, b) => a * b, 1);
+  if (space.type === 'Box') return checkWidth(space, 'action_space');
   throw new AgentArgumentError(
     'action_space',
     `agents need a Box or Discrete action space, not ${space.type}`,
@@ -41,10 +78,14 @@ export function actionRow(space: SpaceDescription, action: number | ArrayLike<nu
   return Float32Array.from(action as ArrayLike<number>);
 }
 
-/** A space description as the spaces module reads it (bounds checked); AgentArgumentError naming `field`. */
+/**
+ * A space description as the spaces module reads it (bounds checked, at most
+ * {@link MAX_AGENT_SPACE_WIDTH} values per row); AgentArgumentError naming `field`.
+ */
 export function parseSpace(value: unknown, field: string): SpaceDescription {
+  let space: SpaceDescription;
   try {
-    return spaceFromDescription(value, field).describe();
+    space = spaceFromDescription(value, field).describe();
   } catch (err) {
     // The spaces module names the field itself; the problem names it once.
     const message = (err as Error).message;
@@ -53,4 +94,6 @@ export function parseSpace(value: unknown, field: string): SpaceDescription {
       message.startsWith(field) ? message.slice(field.length).replace(/^[.:]\s*/, '') : message,
     );
   }
+  checkWidth(space, field);
+  return space;
 }

@@ -7,17 +7,19 @@
  * Exports of format 1 (MPC only: `model` and `value`) are still imported.
  * @module
  */
+import { isDeepStrictEqual } from 'node:util';
 import { resolveEnv } from '../envs/env-ref.ts';
 import type { EnvRegistry } from '../envs/registry.ts';
 import { transitionStream } from '../experience/reader.ts';
 import { decodeSegment } from '../experience/segments.ts';
+import type { SpaceDescription } from '../spaces/space.ts';
 import type { Store } from '../store/store.ts';
 import { AgentArgumentError } from './errors.ts';
 import { familyOf } from './families.ts';
-import type { AgentFamily, AgentLimits } from './family.ts';
+import type { AgentFamily, AgentLimits, AgentSpaces } from './family.ts';
 import { newId } from './ids.ts';
 import type { AgentRecord } from './record.ts';
-import { parseSpace } from './spaces.ts';
+import { observationWidth, parseSpace } from './spaces.ts';
 import { fromStorable, toStorable } from './storable.ts';
 import { type ArtifactBytes, artifactBytes, loadVersion, saveVersion } from './versions.ts';
 
@@ -120,6 +122,48 @@ function exportedVersion(
   return { artifacts, transitions: Number.isSafeInteger(transitions) ? (transitions as number) : 0 };
 }
 
+/** A space in a few words for messages: `Box float32 [3]`, `Discrete(2)`. */
+function spaceSummary(space: SpaceDescription): string {
+  if (space.type === 'Box') return `Box ${space.dtype} [${space.shape.join(', ')}]`;
+  if (space.type === 'Discrete') return `Discrete(${space.n})`;
+  return space.type;
+}
+
+/**
+ * An imported record is consistent with the served envs it names: an agent made for a served env
+ * has that env's spaces (its kwargs and task applied), and a declared reward's env observes as
+ * many values as the agent does. AgentArgumentError naming the space otherwise.
+ */
+function checkSpacesFit(r: Partial<AgentRecord>, spaces: AgentSpaces, registry: EnvRegistry): void {
+  if (r.env) {
+    const { env, params } = resolveEnv(registry, r.env);
+    const expected = [
+      ['agent.observation_space', spaces.observation, env.observationSpace(params).describe()],
+      ['agent.action_space', spaces.action, env.actionSpace(params).describe()],
+    ] as const;
+    for (const [field, given, its] of expected) {
+      if (!isDeepStrictEqual(given, its)) {
+        const what = spaceSummary(given) === spaceSummary(its) ? ' (other bounds)' : '';
+        throw new AgentArgumentError(
+          field,
+          `${spaceSummary(given)}${what} is not the space of ${env.id} (${spaceSummary(its)})`,
+        );
+      }
+    }
+  }
+  if (r.known) {
+    const { env, params } = resolveEnv(registry, r.known);
+    const its = env.observationSpace(params).describe();
+    const width = observationWidth(spaces.observation);
+    if (its.type !== 'Box' || its.shape.reduce((a, b) => a * b, 1) !== width) {
+      throw new AgentArgumentError(
+        'agent.observation_space',
+        `${width} values, but ${env.id} (the declared reward) observes ${spaceSummary(its)}`,
+      );
+    }
+  }
+}
+
 /** Stores an exported agent under a new id; returns the id. */
 export async function importAgent(
   exported: AgentExport,
@@ -142,7 +186,7 @@ export async function importAgent(
     limits: deps.limits,
     known: r.known !== undefined,
   });
-  if (r.known) resolveEnv(deps.registry, r.known);
+  checkSpacesFit(r, spaces, deps.registry);
   const record = family.complete({
     ...(r as AgentRecord),
     id: newId('ag'),

@@ -687,11 +687,13 @@ export interface components {
         EnvIdString: string;
         /**
          * @description RFC 9457 problem details. `type` is one of the URIs below, stable per error class:
-         *     `unknown-env` (404), `not-found` (404), `method-not-allowed` (405), `not-acceptable` (406),
-         *     `invalid-state` (400: tampered, foreign-env, unknown-key, wrong-version or malformed token),
+         *     `unknown-env` (404), `not-found` (404), `method-not-allowed` (405), `not-acceptable` (406, always
+         *     JSON), `invalid-state` (400: tampered, foreign-env, unknown-key, wrong-version or malformed token),
          *     `malformed-body` (400: undecodable JSON or msgpack, msgpack beyond the plain types, or a body
-         *     over `x-limits.max_body_depth` or `max_body_items`), `reset-needed` (409: step after the
-         *     episode ended), `payload-too-large` (413), `unsupported-media-type` (415), `validation`
+         *     over `x-limits.max_body_depth` or `max_body_items`), `malformed-request` (400: a request
+         *     target the HTTP layer cannot read, e.g. a raw backslash in the path; always JSON),
+         *     `reset-needed` (409: step after the episode ended), `payload-too-large` (413),
+         *     `unsupported-media-type` (415), `validation`
          *     (422: the body, path or query breaks the schema; see `errors`), `invalid-action` (422:
          *     wrong shape or dtype, NaN/inf, outside a Discrete/MultiDiscrete/MultiBinary space),
          *     `invalid-argument` (422: bad kwargs or reset options, bad agent config, observation of the
@@ -708,7 +710,7 @@ export interface components {
          */
         Problem: {
             /** @enum {string} */
-            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal" | "https://modelgym.dev/problems/unknown-agent" | "https://modelgym.dev/problems/unknown-external-env" | "https://modelgym.dev/problems/unknown-job" | "https://modelgym.dev/problems/precondition-failed" | "https://modelgym.dev/problems/conflict" | "https://modelgym.dev/problems/not-trained" | "https://modelgym.dev/problems/not-supported" | "https://modelgym.dev/problems/task-hidden" | "https://modelgym.dev/problems/too-many-streams" | "https://modelgym.dev/problems/insufficient-storage" | "https://modelgym.dev/problems/invalid-context" | "https://modelgym.dev/problems/corrupt-data";
+            type: "https://modelgym.dev/problems/unknown-env" | "https://modelgym.dev/problems/not-found" | "https://modelgym.dev/problems/method-not-allowed" | "https://modelgym.dev/problems/not-acceptable" | "https://modelgym.dev/problems/invalid-state" | "https://modelgym.dev/problems/malformed-body" | "https://modelgym.dev/problems/malformed-request" | "https://modelgym.dev/problems/reset-needed" | "https://modelgym.dev/problems/payload-too-large" | "https://modelgym.dev/problems/unsupported-media-type" | "https://modelgym.dev/problems/validation" | "https://modelgym.dev/problems/invalid-action" | "https://modelgym.dev/problems/invalid-argument" | "https://modelgym.dev/problems/internal" | "https://modelgym.dev/problems/unknown-agent" | "https://modelgym.dev/problems/unknown-external-env" | "https://modelgym.dev/problems/unknown-job" | "https://modelgym.dev/problems/precondition-failed" | "https://modelgym.dev/problems/conflict" | "https://modelgym.dev/problems/not-trained" | "https://modelgym.dev/problems/not-supported" | "https://modelgym.dev/problems/task-hidden" | "https://modelgym.dev/problems/too-many-streams" | "https://modelgym.dev/problems/insufficient-storage" | "https://modelgym.dev/problems/invalid-context" | "https://modelgym.dev/problems/corrupt-data";
             title: string;
             status: number;
             detail?: string;
@@ -1835,7 +1837,12 @@ export interface operations {
         parameters: {
             query?: {
                 split?: "train" | "test";
-                /** @description Number of tasks, 1 to 10000. */
+                /**
+                 * @description Number of tasks, 1 to 100 (`x-limits.max_tasks_per_request`; 422 above it). The largest
+                 *     family's tasks (`tasks/TabularMDP-v0`: transition and reward tables) take about 11 KB
+                 *     each in JSON (5 KB in msgpack), so an answer stays near 1 MB; for more tasks, ask again
+                 *     with other seeds.
+                 */
                 count?: string;
                 seed?: string;
             };

@@ -6,6 +6,7 @@ import type { EnvRegistry } from '../envs/registry.ts';
 import type { JobRunner } from '../jobs/index.ts';
 import type { Keyring } from '../state/keyring.ts';
 import type { AppEnv } from './app-env.ts';
+import { problemFormat } from './codec.ts';
 import { errorHandler } from './error-handler.ts';
 import { graderCheck } from './grader.ts';
 import type { Metrics } from './metrics.ts';
@@ -114,6 +115,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
   }
   app.notFound((c) => {
+    // No operation negotiated a format: the problem gets the one Accept (or Content-Type) asks for.
+    c.set('format', problemFormat(c.req.header('accept'), c.req.header('content-type')));
     const allowed = allowedMethods(ops, c.req.path);
     if (allowed.length > 0) {
       c.header('Allow', allowed.join(', '));

@@ -68,6 +68,22 @@ export function responseFormat(accept: string | undefined, fallback: WireFormat)
   return best.format;
 }
 
+/**
+ * The format of a problem, which must never fail: Accept's choice (or, without Accept, the
+ * Content-Type's format when it is JSON or msgpack), and JSON when Accept lists neither (the
+ * 406 itself, and e.g. a 404 to `Accept: text/html`): `application/problem+json` is the one
+ * problem format any client can read, and a client that listed neither format cannot be
+ * answered in one it chose.
+ */
+export function problemFormat(accept: string | undefined, contentType: string | undefined): WireFormat {
+  const type = mediaType(contentType ?? '');
+  try {
+    return responseFormat(accept, msgpackTypes.has(type) ? 'msgpack' : 'json');
+  } catch {
+    return 'json';
+  }
+}
+
 const limitNames = { depth: 'x-limits.max_body_depth', items: 'x-limits.max_body_items' } as const;
 
 /**

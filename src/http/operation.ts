@@ -1,7 +1,7 @@
 import type { Context, Handler as HonoHandler } from 'hono';
 import { type DecodeLimits, defaultDecodeLimits } from '../wire/limits.ts';
 import type { AppEnv } from './app-env.ts';
-import { decodeBody, requestFormat, responseFormat } from './codec.ts';
+import { decodeBody, problemFormat, requestFormat, responseFormat } from './codec.ts';
 import { readBody } from './read-body.ts';
 import type { SpecOperation } from './spec.ts';
 import { prefersEventStream } from './sse.ts';
@@ -33,12 +33,14 @@ export function operationHandler(
     c.set('route', op.path);
     const contentType = c.req.header('content-type');
     const hasBody = op.bodySchema !== undefined;
-    const inFormat = hasBody && contentType ? requestFormat(contentType) : 'json';
-    // Set first so that a 406 from negotiation is itself answered in the request's format.
-    c.set('format', inFormat);
-    // A client that prefers an event stream the operation offers gets it from the handler
-    // (which checks Accept itself); problems before the stream starts go out as JSON.
     const accept = c.req.header('accept');
+    // Set first, so that a 415 or 406 from negotiation is itself a problem in the format Accept
+    // asks for (the request's own without Accept; JSON for the 406: see problemFormat).
+    c.set('format', problemFormat(accept, hasBody ? contentType : undefined));
+    const inFormat = hasBody && contentType ? requestFormat(contentType) : 'json';
+    // A client that prefers an event stream the operation offers gets it from the handler
+    // (which checks Accept itself); problems before the stream starts go out as above (JSON
+    // unless Accept also lists msgpack).
     if (!(op.eventStream && prefersEventStream(accept))) c.set('format', responseFormat(accept, inFormat));
     const params = c.req.param() as Record<string, string>;
     assertValid(validators.params, params, '/path');

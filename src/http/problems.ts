@@ -17,6 +17,7 @@ export const problemCatalog: Readonly<Record<ProblemKind, { status: number; titl
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   'invalid-state': { status: 400, title: 'Invalid state token' },
   'malformed-body': { status: 400, title: 'Malformed body' },
+  'malformed-request': { status: 400, title: 'Malformed request' },
   'reset-needed': { status: 409, title: 'Reset needed' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },

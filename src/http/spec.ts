@@ -19,6 +19,8 @@ export interface OpenApiDocument {
     max_plan_rollouts: number;
     max_plan_flops: number;
     max_event_streams: number;
+    max_agent_space_width: number;
+    max_tasks_per_request: number;
   };
   [key: string]: unknown;
 }
