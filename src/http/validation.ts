@@ -42,23 +42,56 @@ function withoutDiscriminatorMappings(components: unknown): unknown {
 /** The values each discriminator property takes across the spec (for error messages). */
 const discriminatorValues = new Map<string, Set<string>>();
 
-/** Compiles ajv validators for every operation of the spec ($refs resolve against the spec's components). */
+/**
+ * Values up to this many bytes (bodies; parameters always) that fail get every failure listed
+ * (the problem shows 20); larger bodies report the first failure only. Listing every failure
+ * costs an error object per bad item (8 MB of 2 M short strings took 2-3 s and ~500 MB), stopping
+ * at the first costs nothing beyond the walk a valid body gets anyway (4 KiB of bad items listed
+ * in full cost about 2 MB).
+ */
+export const fullReportMaxBytes = 4096;
+
+/** The validator listing every failure behind each stop-at-the-first one, compiled on first use. */
+const fullValidators = new WeakMap<ValidateFunction, () => ValidateFunction>();
+
+/**
+ * Compiles ajv validators for every operation of the spec ($refs resolve against the spec's
+ * components). They stop at the first failure; {@link assertValid} lists every failure of small
+ * values with a twin validator (`allErrors`), compiled when first needed.
+ */
 export function compileValidators(
   doc: OpenApiDocument,
   ops: SpecOperation[],
 ): Map<string, OperationValidators> {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: false, discriminator: true });
-  addFormats.default(ajv);
-  ajv.addSchema({ $id: specId, components: withoutDiscriminatorMappings(doc.components) });
-  const rebase = (schema: unknown) =>
-    JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${specId}#/components/`));
+  const components = withoutDiscriminatorMappings(doc.components);
+  const newAjv = (allErrors: boolean) => {
+    const ajv = new Ajv2020({ strict: false, allErrors, coerceTypes: false, discriminator: true });
+    addFormats.default(ajv);
+    ajv.addSchema({ $id: specId, components });
+    return ajv;
+  };
+  const ajv = newAjv(false);
+  let ajvAll: Ajv2020 | undefined;
+  const compile = (schema: unknown): ValidateFunction => {
+    const rebased = JSON.parse(
+      JSON.stringify(schema).replaceAll('"#/components/', `"${specId}#/components/`),
+    );
+    const validate = ajv.compile(rebased);
+    let full: ValidateFunction | undefined;
+    fullValidators.set(validate, () => {
+      ajvAll ??= newAjv(true);
+      full ??= ajvAll.compile(rebased);
+      return full;
+    });
+    return validate;
+  };
   const out = new Map<string, OperationValidators>();
   for (const op of ops) {
     const v: OperationValidators = {};
     const path = objectSchema(op.parameters, 'path');
-    if (path) v.params = ajv.compile(rebase(path));
-    v.query = ajv.compile(rebase(objectSchema(op.parameters, 'query')));
-    if (op.bodySchema) v.body = ajv.compile(rebase(op.bodySchema));
+    if (path) v.params = compile(path);
+    v.query = compile(objectSchema(op.parameters, 'query'));
+    if (op.bodySchema) v.body = compile(op.bodySchema);
     out.set(op.operationId, v);
   }
   return out;
@@ -91,10 +124,26 @@ export function toProblemErrors(
   });
 }
 
-/** Runs a validator, throwing a 422 `validation` problem listing every failure. */
-export function assertValid(validate: ValidateFunction | undefined, value: unknown, prefix: string): void {
+/**
+ * Runs a validator, throwing a 422 `validation` problem: listing every failure (20 at most)
+ * when `bytes` (the body's size; parameters leave it out) is at most {@link fullReportMaxBytes},
+ * else the first failure only. Validators keep no errors afterwards.
+ */
+export function assertValid(
+  validate: ValidateFunction | undefined,
+  value: unknown,
+  prefix: string,
+  bytes = 0,
+): void {
   if (!validate || validate(value)) return;
-  const errors = toProblemErrors(validate.errors, prefix);
+  let found = validate.errors;
+  validate.errors = null;
+  const full = bytes <= fullReportMaxBytes ? fullValidators.get(validate)?.() : undefined;
+  if (full && !full(value)) {
+    found = full.errors;
+    full.errors = null;
+  }
+  const errors = toProblemErrors(found, prefix);
   const first = errors[0];
   throw new ApiError(
     'validation',

@@ -11,6 +11,8 @@ import { eventStream, eventStreamHeaders, prefersEventStream } from '../sse.ts';
 type Schemas = components['schemas'];
 
 const defaultLimit = 100;
+/** Events per snapshot (the spec's `JobEventList.events` maxItems); `after` pages on. */
+export const maxEventsPerSnapshot = 10_000;
 const seqPattern = /^[0-9]{1,15}$/;
 
 /**
@@ -88,7 +90,7 @@ export function jobHandlers(deps: JobRouteDeps) {
       if (!prefersEventStream(c.req.header('accept'))) {
         const events = await deps.jobs.events(id, { after });
         if (!events) throw unknownJob(id);
-        return reply(c, { events } satisfies Schemas['JobEventList']);
+        return reply(c, { events: events.slice(0, maxEventsPerSnapshot) } satisfies Schemas['JobEventList']);
       }
       // Checked before streaming so that an unknown job is a 404, not an empty stream.
       if (!(await deps.jobs.get(id))) throw unknownJob(id);
