@@ -8,18 +8,11 @@
 import { Packr } from 'msgpackr';
 import { checkJsonLimits, stringifyJson } from '../src/wire/json.ts';
 import { defaultDecodeLimits } from '../src/wire/limits.ts';
-import { packMsgpack } from '../src/wire/msgpack.ts';
+import { PACKR_OPTIONS, packMsgpack } from '../src/wire/msgpack.ts';
 import { decodeMsgpack } from '../src/wire/msgpack-decode.ts';
 
-/** The msgpackr settings the server decoded with before. */
-const packr = new Packr({
-  useRecords: false,
-  moreTypes: false,
-  mapsAsObjects: true,
-  encodeUndefinedAsNil: true,
-  variableMapSize: true,
-  int64AsType: 'number',
-});
+/** msgpackr with the server's settings: what it decoded with before the strict decoder. */
+const packr = new Packr(PACKR_OPTIONS);
 
 function bodies(): Record<string, unknown> {
   const token = `v1.k7f3a9.${Buffer.from(Array.from({ length: 180 }, (_, i) => (i * 37) & 255)).toString('base64url')}`;

@@ -7,14 +7,16 @@ import { decodeMsgpack } from './msgpack-decode.ts';
  * or extensions), so that any standard msgpack library decodes what we send. `Uint8Array`
  * encodes as `bin`; everything else must already be plain numbers, strings, arrays and objects.
  */
-const packr = new Packr({
+export const PACKR_OPTIONS = {
   useRecords: false,
   moreTypes: false,
   mapsAsObjects: true,
   encodeUndefinedAsNil: true,
   variableMapSize: true,
   int64AsType: 'number',
-});
+} as const;
+
+const packr = new Packr(PACKR_OPTIONS);
 
 /** Encodes a plain value as standard msgpack. */
 export function packMsgpack(value: unknown): Uint8Array {
