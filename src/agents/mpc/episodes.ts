@@ -17,7 +17,6 @@ import type { AgentRecord } from '../record.ts';
 import { envAction } from '../spaces.ts';
 import type { MpcPolicy } from './policy.ts';
 
-
 /** One finished episode. */
 export interface EpisodeSummary {
   seed: number;
