@@ -4,18 +4,18 @@
  * 1.25 m above the ground, and two identical legs of thigh (0.45 m, radius 0.05), leg (0.5 m,
  * radius 0.04) and foot (0.2 m pointing forward from the ankle, radius 0.06); density 1000 kg/m³;
  * joint armature 0.01 and damping 0.1; ranges: thighs and legs [-150°, 0°], feet [-45°, 45°];
- * six motors with gear 100 and controls in [-1, 1]. Friction 0.7 by default, 0.9 on the torso
- * and both feet at 1.9 (v5 gives the right foot the left foot's friction). Only the ground
+ * six motors with gear 100 and controls in [-1, 1]. Friction 0.7 by default, 0.9 on the torso,
+ * thighs and legs, and both feet at 1.9 (v5 gives the right foot the left foot's friction). Only the ground
  * collides with the body; body parts never collide with each other. Frames are local.
  * @module
  */
 const leg = (side: string, color: string) => `
       <body name="thigh${side}" pos="0 0 -0.2">
         <joint name="thigh${side}_joint" type="hinge" axis="0 -1 0" range="-150 0"/>
-        <geom name="thigh${side}_geom" fromto="0 0 0 0 0 -0.45" size="0.05" rgba="${color}"/>
+        <geom name="thigh${side}_geom" fromto="0 0 0 0 0 -0.45" size="0.05" friction="0.9" rgba="${color}"/>
         <body name="leg${side}" pos="0 0 -0.7">
           <joint name="leg${side}_joint" type="hinge" pos="0 0 0.25" axis="0 -1 0" range="-150 0"/>
-          <geom name="leg${side}_geom" fromto="0 0 0.25 0 0 -0.25" size="0.04" rgba="${color}"/>
+          <geom name="leg${side}_geom" fromto="0 0 0.25 0 0 -0.25" size="0.04" friction="0.9" rgba="${color}"/>
           <body name="foot${side}" pos="0.1 0 -0.25">
             <joint name="foot${side}_joint" type="hinge" pos="-0.1 0 0" axis="0 -1 0" range="-45 45"/>
             <geom name="foot${side}_geom" fromto="-0.1 0 0 0.1 0 0" size="0.06" friction="1.9" rgba="${color}"/>
