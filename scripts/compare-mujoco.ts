@@ -30,13 +30,6 @@ for (const ep of episodes) {
     if (first < 0 && d > 1e-3) first = t;
     largest = Math.max(largest, d);
   });
-  console.log(
-    JSON.stringify({
-      env: id,
-      seed: ep.seed,
-      steps: ours.length - 1,
-      firstStepOver1e3: first,
-      maxDiff: largest,
-    }),
-  );
+  const line = { env: id, seed: ep.seed, steps: ours.length - 1, firstStepOver1e3: first, maxDiff: largest };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
 }
