@@ -72,12 +72,6 @@ export function envAction(space: SpaceDescription, row: Float32Array): number | 
   return Array.from(row);
 }
 
-/** The action row for an env action. */
-export function actionRow(space: SpaceDescription, action: number | ArrayLike<number>): Float32Array {
-  if (space.type === 'Discrete') return Float32Array.of((action as number) - space.start);
-  return Float32Array.from(action as ArrayLike<number>);
-}
-
 /**
  * A space description as the spaces module reads it (bounds checked, at most
  * {@link MAX_AGENT_SPACE_WIDTH} values per row); AgentArgumentError naming `field`.

@@ -3,11 +3,12 @@ import { classicControlEnvs } from '../../envs/classic-control/index.ts';
 import type { EnvDefinition } from '../../envs/env.ts';
 import { GymEnv } from '../../envs/gym-env.ts';
 import { taskEnvs } from '../../envs/tasks/index.ts';
+import { actionRow } from '../../experience/policy.ts';
 import { TransitionRecorder } from '../../experience/recorder.ts';
 import type { PlanContext } from '../../planners/planner.ts';
 import { Generator } from '../../rng/generator.ts';
 import type { AgentRecord } from '../record.ts';
-import { actionRow, envAction } from '../spaces.ts';
+import { envAction } from '../spaces.ts';
 import { runEpisode } from './episodes.ts';
 import type { MpcPolicy } from './policy.ts';
 
@@ -59,7 +60,7 @@ function before(
     }
     const step = env.step(action);
     const next = Float32Array.from(step.observation as ArrayLike<number>);
-    buffer.push(obs, actionRow(record.action_space, action), next, step.reward, step.terminated);
+    buffer.push(obs, actionRow(env.actionSpace, action), next, step.reward, step.terminated);
     total += step.reward;
     steps++;
     obs = next;

@@ -1,20 +1,19 @@
 /**
- * Episodes of a served env driven by an MPC policy (or random actions), in process: the building
- * block of the server-side learning loop and of evaluation. The generic rollout runner
- * (src/experience/rollout.ts) steps the env with Gymnasium's semantics (seeds, TimeLimit,
- * tasks); this adapts the planner to its `Policy`, carrying the plan context from step to step.
+ * Single episodes of a served env driven by an MPC policy (or random actions), in process, with
+ * their rows recorded (the agents benchmark runs them). The generic rollout runner
+ * (src/experience/rollout.ts) steps the env with Gymnasium's semantics (seeds, TimeLimit, tasks);
+ * the planner acts through its agent policy as evaluation does (../evaluation.ts).
  * @module
  */
 
 import type { EnvDefinition } from '../../envs/env.ts';
 import { envInstance } from '../../envs/instance.ts';
-import type { Policy } from '../../experience/policy.ts';
 import { randomPolicy } from '../../experience/policy.ts';
 import type { TransitionRecorder } from '../../experience/recorder.ts';
 import { runRollout } from '../../experience/rollout.ts';
-import type { PlanContext } from '../../planners/planner.ts';
+import { episodePolicy } from '../evaluation.ts';
 import type { AgentRecord } from '../record.ts';
-import { envAction } from '../spaces.ts';
+import { MpcAgentPolicy } from './agent-policy.ts';
 import type { MpcPolicy } from './policy.ts';
 
 /** One finished episode. */
@@ -37,23 +36,6 @@ export interface EpisodeOptions {
   onStep?(steps: number): void;
 }
 
-/**
- * The planner as a rollout policy for one episode: step `k` plans with seed
- * `episodeSeed * 100003 + k` and the context the previous plan returned.
- */
-export function planningPolicy(policy: MpcPolicy, record: AgentRecord, episodeSeed: number): Policy {
-  let context: PlanContext | undefined;
-  let steps = 0;
-  return {
-    act(obs) {
-      const plan = policy.plan(obs, { seed: episodeSeed * 100_003 + steps, ...(context ? { context } : {}) });
-      context = plan.context;
-      steps++;
-      return envAction(record.action_space, plan.action);
-    },
-  };
-}
-
 /** Runs one episode of `def` for the agent. */
 export function runEpisode(def: EnvDefinition, record: AgentRecord, options: EpisodeOptions): EpisodeSummary {
   const kwargs = record.env?.kwargs ?? {};
@@ -63,7 +45,7 @@ export function runEpisode(def: EnvDefinition, record: AgentRecord, options: Epi
     kwargs,
     ...(task !== undefined ? { resetOptions: { task } } : {}),
     policy: options.policy
-      ? planningPolicy(options.policy, record, options.seed)
+      ? episodePolicy(new MpcAgentPolicy(options.policy), record, options.seed)
       : randomPolicy(envInstance(def, kwargs).actionSpace),
     ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
     ...(options.buffer ? { recorder: options.buffer } : {}),

@@ -12,10 +12,11 @@ import { concatTransitions } from '../../experience/concat.ts';
 import { type TransitionReader, transitionStream } from '../../experience/reader.ts';
 import { encodeSegment } from '../../experience/segments.ts';
 import type { Store } from '../../store/store.ts';
+import { episodePolicy } from '../evaluation.ts';
 import type { LoopProgress, OffPolicyLearner } from '../loops/off-policy.ts';
 import { actionWidth, observationWidth } from '../spaces.ts';
 import { loadVersion } from '../versions.ts';
-import { planningPolicy } from './episodes.ts';
+import { MpcAgentPolicy } from './agent-policy.ts';
 import { fitAgentModel } from './fit.ts';
 import { MpcPolicy } from './policy.ts';
 import type { MpcRecord } from './record.ts';
@@ -59,7 +60,9 @@ export class MpcLearner implements OffPolicyLearner {
 
   episodePolicy(seed: number) {
     const policy = this.#policy;
-    return policy ? { policy: planningPolicy(policy, this.record, seed), version: policy.version } : null;
+    return policy
+      ? { policy: episodePolicy(new MpcAgentPolicy(policy), this.record, seed), version: policy.version }
+      : null;
   }
 
   async afterEpisode(progress: LoopProgress, rows: Transitions): Promise<boolean> {
