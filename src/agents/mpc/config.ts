@@ -177,14 +177,17 @@ export function plannerConfigOf(section: PlannerSection): PlannerConfig & { hori
   return out as PlannerConfig & { horizon: number };
 }
 
+/** Model rows per candidate sequence: its particles, or every elite member's for `expectation`. */
+export function planParticles(config: MpcConfig): number {
+  return config.propagation === 'expectation' ? config.particles * config.model.elites : config.particles;
+}
+
 /** Model rows one plan call rolls out at most (population x particles x horizon x iterations). */
 export function planRollouts(config: MpcConfig): number {
   const p = config.planner;
   const population = typeof p.population === 'number' ? p.population : 1000;
   const iterations = typeof p.iterations === 'number' ? p.iterations : 1;
-  const particles =
-    config.propagation === 'expectation' ? config.particles * config.model.elites : config.particles;
-  return population * particles * p.horizon * iterations;
+  return population * planParticles(config) * p.horizon * iterations;
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { type DynamicsLayout, inputDim, outputDim } from '../../models/layout.ts';
 import { plannerSupports } from '../../planners/index.ts';
-import type { MpcConfig } from './config.ts';
+import { type MpcConfig, planParticles } from './config.ts';
 
 /** FLOPs of one forward row through an MLP of these widths. */
 export function mlpFlops(inputs: number, hidden: readonly number[], outputs: number): number {
@@ -27,7 +27,7 @@ export function planFlops(config: MpcConfig, layout: DynamicsLayout): number {
   const member = mlpFlops(inputDim(layout), m.hidden_sizes, outputDim(layout) * (m.deterministic ? 1 : 2));
   const p = config.planner;
   const horizon = p.horizon;
-  const particles = config.propagation === 'expectation' ? config.particles * m.elites : config.particles;
+  const particles = planParticles(config);
   const sampled = (population: number, iterations: number) => {
     const trajectories = population * particles * iterations;
     const value = config.value
