@@ -12,7 +12,7 @@ import { setMujocoMessageHandler } from './envs/mujoco/runtime.ts';
 import { createApp } from './http/app.ts';
 import { createMetrics } from './http/metrics.ts';
 import { clientErrorListener, nodeRequestErrorHandler } from './http/request-error.ts';
-import { loadSpec } from './http/spec.ts';
+import { agentLimits, loadSpec } from './http/spec.ts';
 import { JobRunner } from './jobs/index.ts';
 import { createLogger } from './logger.ts';
 import { loadKeyring } from './state/keyring.ts';
@@ -58,11 +58,7 @@ export async function startServer(
     registry,
     keyring,
     jobs,
-    limits: {
-      maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
-      maxPlanFlops: spec['x-limits'].max_plan_flops,
-      maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
-    },
+    limits: agentLimits(spec),
   });
   const app = createApp({
     registry,

@@ -17,7 +17,7 @@ import { AgentService, type CreateAgent } from '../agents/service.ts';
 import { loadVersion } from '../agents/versions.ts';
 import type { EnvDefinition } from '../envs/env.ts';
 import { registryFor } from '../envs/env-ref.ts';
-import { loadSpec, specOperations } from '../http/spec.ts';
+import { agentLimits, loadSpec, specOperations } from '../http/spec.ts';
 import { assertValid, compileValidators } from '../http/validation.ts';
 import { JobRunner } from '../jobs/index.ts';
 import { loadKeyring } from '../state/keyring.ts';
@@ -102,11 +102,7 @@ export async function learnInProcess(
       handlers: jobHandlerModules,
       environment: { data_dir: dataDir },
     }),
-    limits: {
-      maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
-      maxPlanFlops: spec['x-limits'].max_plan_flops,
-      maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
-    },
+    limits: agentLimits(spec),
   });
   try {
     const { agent } = await service.create(body).catch(async (err) => {

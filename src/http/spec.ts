@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import type { AgentLimits } from '../agents/family.ts';
 
 /** Where the contract lives; served verbatim at `/openapi.yaml`. */
 export const specPath = fileURLToPath(new URL('../../openapi/openapi.yaml', import.meta.url));
@@ -50,6 +51,16 @@ export interface SpecParameter {
 }
 
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** The agents' limits from the spec's `x-limits`. */
+export function agentLimits(doc: OpenApiDocument): AgentLimits {
+  const limits = doc['x-limits'];
+  return {
+    maxPlanRollouts: limits.max_plan_rollouts,
+    maxPlanFlops: limits.max_plan_flops,
+    maxTransitionsPerRequest: limits.max_transitions_per_request,
+  };
+}
 
 /** Reads and parses the spec text. */
 export function loadSpecText(): string {

@@ -7,7 +7,7 @@ import { defaultRegistry } from '../../src/envs/index.ts';
 import type { EnvRegistry } from '../../src/envs/registry.ts';
 import { createApp } from '../../src/http/app.ts';
 import { createMetrics } from '../../src/http/metrics.ts';
-import { loadSpec } from '../../src/http/spec.ts';
+import { agentLimits, loadSpec } from '../../src/http/spec.ts';
 import { JobRunner, type JobRunnerOptions } from '../../src/jobs/index.ts';
 import { Keyring, stateKeyFromSecret } from '../../src/state/keyring.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -45,11 +45,7 @@ export function testAgents(options: { jobs: JobRunner; secret?: string; dataDir?
     registry: testRegistry,
     keyring: new Keyring(stateKeyFromSecret(options.secret ?? testSecret)),
     jobs: options.jobs,
-    limits: {
-      maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
-      maxPlanFlops: spec['x-limits'].max_plan_flops,
-      maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
-    },
+    limits: agentLimits(spec),
   });
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AgentService } from '../../src/agents/service.ts';
-import { loadSpec } from '../../src/http/spec.ts';
+import { agentLimits, loadSpec } from '../../src/http/spec.ts';
 import { Keyring, stateKeyFromSecret } from '../../src/state/keyring.ts';
 import { openStore } from '../../src/store/index.ts';
 import { pendulumBatch } from '../helpers/agents.ts';
@@ -37,11 +37,7 @@ describe('a full disk', () => {
       registry: testRegistry,
       keyring: new Keyring(stateKeyFromSecret(testSecret)),
       jobs,
-      limits: {
-        maxPlanRollouts: spec['x-limits'].max_plan_rollouts,
-        maxPlanFlops: spec['x-limits'].max_plan_flops,
-        maxTransitionsPerRequest: spec['x-limits'].max_transitions_per_request,
-      },
+      limits: agentLimits(spec),
     });
     const app = testApp({ jobs, agents });
     const created = await post<{ id: string }>(app, '/v1/agents', {
