@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packMsgpack } from '../wire/msgpack.ts';
+import { formatOneSegment } from '../../test/helpers/segments.ts';
 import { episodeEnds, stretchBounds, stretchEnds } from './boundaries.ts';
-import type { Transitions } from './columns.ts';
 import { lambdaReturns } from './returns.ts';
 import { decodeSegment } from './segments.ts';
-
-const bytes = (a: Float32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
-/** A segment as format 1 wrote it (before `truncated`). */
-function v1Segment(t: Transitions, obsDim: number, actionDim: number): Uint8Array {
-  return packMsgpack({
-    n: t.n,
-    obs_dim: obsDim,
-    action_dim: actionDim,
-    obs: bytes(t.obs),
-    action: bytes(t.action),
-    next_obs: bytes(t.nextObs),
-    reward: bytes(t.reward),
-    terminated: bytes(t.terminated),
-  });
-}
 
 describe('stretch ends', () => {
   // Two stretches: s0 -> s1 -> s2, then a reset to s5 -> s6 (data ends).
@@ -85,7 +68,7 @@ describe('format 1 data', () => {
 
   it('read back from a format 1 segment, it gives the TD(lambda) targets of before bit for bit', () => {
     const legacy = legacyRows();
-    const t = decodeSegment(v1Segment(legacy, 2, 1), 2, 1);
+    const t = decodeSegment(formatOneSegment(legacy, 2, 1), 2, 1);
     expect([...t.truncated!]).toEqual(new Array(legacy.n).fill(0));
     const nextValue = Float32Array.from({ length: legacy.n }, (_, i) => Math.cos(i) * 10);
     for (const lambda of [0, 0.5, 0.95, 1]) {

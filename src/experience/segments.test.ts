@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatOneSegment } from '../../test/helpers/segments.ts';
 import { packMsgpack, unpackMsgpack } from '../wire/msgpack.ts';
 import { type Transitions, transitionSchema } from './columns.ts';
 import { decodeSegment, encodeSegment, SEGMENT_FORMAT } from './segments.ts';
-
-const bytes = (a: Float32Array | Uint8Array | Int32Array) =>
-  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-
-/** A segment exactly as format 1 wrote it (the encoder before `truncated`). */
-function v1Segment(t: Transitions, obsDim: number, actionDim: number): Uint8Array {
-  return packMsgpack({
-    n: t.n,
-    obs_dim: obsDim,
-    action_dim: actionDim,
-    obs: bytes(t.obs),
-    action: bytes(t.action),
-    next_obs: bytes(t.nextObs),
-    reward: bytes(t.reward),
-    terminated: bytes(t.terminated),
-  });
-}
 
 const rows = (n: number): Transitions => ({
   n,
@@ -32,10 +16,12 @@ const rows = (n: number): Transitions => ({
 describe('transition segments', () => {
   it('reads format 1 segments back, truncated 0', () => {
     const t = rows(3);
-    const back = decodeSegment(v1Segment(t, 2, 1), 2, 1);
+    const back = decodeSegment(formatOneSegment(t, 2, 1), 2, 1);
     expect(back).toEqual({ ...t, truncated: new Uint8Array(3) });
     // The same through a schema argument.
-    expect(decodeSegment(v1Segment(t, 2, 1), transitionSchema({ obsDim: 2, actionDim: 1 }))).toEqual(back);
+    expect(decodeSegment(formatOneSegment(t, 2, 1), transitionSchema({ obsDim: 2, actionDim: 1 }))).toEqual(
+      back,
+    );
   });
 
   it('writes format 2: the schema and one bin per column', () => {
@@ -88,8 +74,8 @@ describe('transition segments', () => {
     const goals = transitionSchema({ obsDim: 2, actionDim: 1, goalDim: 1 });
     expect(() => decodeSegment(encodeSegment(t, 2, 1), 3, 1)).toThrow(/does not match/);
     expect(() => decodeSegment(encodeSegment(t, 2, 1), goals)).toThrow(/does not match/);
-    expect(() => decodeSegment(v1Segment(t, 2, 1), 2, 2)).toThrow(/does not match/);
-    expect(() => decodeSegment(v1Segment(t, 2, 1), goals)).toThrow(/has no achieved_goal/);
+    expect(() => decodeSegment(formatOneSegment(t, 2, 1), 2, 2)).toThrow(/does not match/);
+    expect(() => decodeSegment(formatOneSegment(t, 2, 1), goals)).toThrow(/has no achieved_goal/);
     const good = unpackMsgpack(encodeSegment(t, 2, 1)) as Record<string, unknown>;
     const columns = good.columns as Record<string, Uint8Array>;
     const bad = (patch: Record<string, unknown>) => packMsgpack({ ...good, ...patch });

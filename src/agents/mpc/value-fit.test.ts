@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatOneSegment } from '../../../test/helpers/segments.ts';
 import { classicControlEnvs } from '../../envs/classic-control/index.ts';
 import type { EnvDefinition } from '../../envs/env.ts';
 import { envInstance } from '../../envs/instance.ts';
@@ -12,7 +13,6 @@ import { runRollout } from '../../experience/rollout.ts';
 import { decodeSegment } from '../../experience/segments.ts';
 import { ensembleValueModel } from '../../planners/value-model.ts';
 import { loadTf } from '../../tensor/backend.ts';
-import { packMsgpack } from '../../wire/msgpack.ts';
 import { VALUE_DEFAULTS } from './config.ts';
 import { fitValue, valueTargets } from './value-fit.ts';
 
@@ -100,18 +100,7 @@ describe('value targets', () => {
 
   /** The rows as a format 1 segment held them (no truncated), read back. */
   function throughFormat1(t: Transitions, obsDim: number): Transitions {
-    const b = (a: Float32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    const bytes = packMsgpack({
-      n: t.n,
-      obs_dim: obsDim,
-      action_dim: 1,
-      obs: b(t.obs),
-      action: b(t.action),
-      next_obs: b(t.nextObs),
-      reward: b(t.reward),
-      terminated: b(t.terminated),
-    });
-    return decodeSegment(bytes, obsDim, 1);
+    return decodeSegment(formatOneSegment(t, obsDim, 1), obsDim, 1);
   }
 
   it('on data stored before truncated (format 1) are the targets of before, bit for bit', () => {
