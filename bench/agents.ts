@@ -17,6 +17,7 @@ import type { MpcRecord } from '../src/agents/mpc/record.ts';
 import { AgentService, type CreateAgent } from '../src/agents/service.ts';
 import { loadVersion } from '../src/agents/versions.ts';
 import { builtinRegistry } from '../src/envs/index.ts';
+import { agentLimits, loadSpec } from '../src/http/spec.ts';
 import { JobRunner } from '../src/jobs/index.ts';
 import { Keyring, stateKeyFromSecret } from '../src/state/keyring.ts';
 import { openStore } from '../src/store/index.ts';
@@ -126,7 +127,7 @@ async function runScenario(s: Scenario) {
     registry,
     keyring: new Keyring(stateKeyFromSecret('modelgym benchmark secret key')),
     jobs: new JobRunner({ rootDir: join(dir, 'jobs'), handlers: {} }),
-    limits: { maxPlanRollouts: 2_000_000, maxPlanFlops: 4e11, maxTransitionsPerRequest: 100_000 },
+    limits: agentLimits(loadSpec()),
   });
   try {
     const { agent } = await agents.create({

@@ -41,6 +41,8 @@ export interface AgentLimits {
   /** FLOPs one plan call may cost (see mpc/plan-cost.ts). */
   maxPlanFlops: number;
   maxTransitionsPerRequest: number;
+  /** Values an off-policy agent's replay buffer may hold (capacity x values per transition). */
+  maxReplayValues: number;
 }
 
 /** What {@link AgentFamily.resolveConfig} gets. */
@@ -131,6 +133,11 @@ export interface AgentFamily<C = unknown> {
    * anything is stored; throws AgentArgumentError naming the bad part.
    */
   checkArtifacts(record: AgentRecord<C>, artifacts: Readonly<Record<string, ArtifactBytes>>): Promise<void>;
+  /**
+   * Checks a job request's parameters before it is queued (fields meant for another family);
+   * throws AgentArgumentError naming the field. Absent: every field of the request is fine.
+   */
+  checkJobParams?(operation: AgentJobOperation, params: Readonly<Record<string, unknown>>): void;
   /** Its job handlers, by operation; the operations listed here are among {@link operations}. */
   readonly jobs: Partial<Record<AgentJobOperation, AgentJobHandler>>;
 }

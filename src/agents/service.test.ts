@@ -62,7 +62,12 @@ describe('AgentService on the family seam', () => {
       registry: testRegistry,
       keyring: new Keyring(stateKeyFromSecret('service test secret of enough length')),
       jobs,
-      limits: { maxPlanRollouts: 2_000_000, maxPlanFlops: 4e11, maxTransitionsPerRequest: 1000 },
+      limits: {
+        maxPlanRollouts: 2_000_000,
+        maxPlanFlops: 4e11,
+        maxTransitionsPerRequest: 1000,
+        maxReplayValues: 2 ** 28,
+      },
       families: [...AGENT_FAMILIES, counterFamily(size) as AgentFamily],
     });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -71,6 +76,7 @@ describe('AgentService on the family seam', () => {
     const types = service(8).types();
     expect(types.map((t) => [t.type, t.operations])).toEqual([
       ['mpc', ['act', 'plan', 'transitions', 'train', 'learn', 'evaluate', 'export']],
+      ['sac', ['act', 'transitions', 'train', 'learn', 'evaluate', 'export']],
       ['counter', ['act']],
     ]);
   });

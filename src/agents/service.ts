@@ -19,7 +19,7 @@ import { AgentArgumentError, NotSupportedError, NotTrainedError, UnknownResource
 import { agentEtag, checkEtag } from './etag.ts';
 import { ExternalEnvs, rewardRef } from './external-envs.ts';
 import { AGENT_FAMILIES, familyOf } from './families.ts';
-import type { AgentFamily, AgentLimits, AgentOperation } from './family.ts';
+import type { AgentFamily, AgentJobOperation, AgentLimits, AgentOperation } from './family.ts';
 import { newId } from './ids.ts';
 import type { AgentJobKind } from './job-kinds.ts';
 import { PolicyCache } from './policy-cache.ts';
@@ -248,7 +248,7 @@ export class AgentService {
    */
   async plan(
     id: string,
-    req: { observation: NumArray; context?: string; seed?: number; version?: number },
+    req: { observation: NumArray; context?: string; seed?: number; version?: number; explore?: boolean },
     predict: boolean,
   ) {
     const { record } = await this.record(id);
@@ -274,7 +274,7 @@ export class AgentService {
     }
     const policy = await this.#policies.get(record, version);
     const seed = req.seed ?? randomInt(2 ** 47);
-    const options = { seed, ...(context ? { context } : {}) };
+    const options = { seed, ...(context ? { context } : {}), ...(req.explore ? { explore: true } : {}) };
     const out = predict && policy.plan ? policy.plan(obs, options) : policy.act(obs, options);
     return {
       action: envAction(record.action_space, out.action),
@@ -288,7 +288,8 @@ export class AgentService {
   /** Submits an agent job after checking the agent and the request. */
   async submit(kind: AgentJobKind, id: string, params: Record<string, unknown>): Promise<JobRecord> {
     const { record } = await this.record(id);
-    this.#supporting(record, jobOperation[kind]);
+    const family = this.#supporting(record, jobOperation[kind]);
+    family.checkJobParams?.(jobOperation[kind] as AgentJobOperation, params);
     if (kind !== 'agent-train') {
       const envId = (params.env_id as string | undefined) ?? record.env?.envId;
       if (envId === undefined) {

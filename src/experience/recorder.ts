@@ -68,6 +68,23 @@ export class TransitionRecorder {
     if (last >= 0 && !this.terminated[last]) this.truncated[last] = 1;
   }
 
+  /** The newest row as a one-row {@link Transitions} (standard columns only), leaving the recorder as it is. */
+  last(): Transitions {
+    const r = this.n - 1;
+    if (r < 0) throw new RangeError('the recorder holds no rows');
+    const obsDim = this.obs.length / this.n;
+    const actionDim = this.action.length / this.n;
+    return {
+      n: 1,
+      obs: Float32Array.from(this.obs.slice(r * obsDim, (r + 1) * obsDim)),
+      action: Float32Array.from(this.action.slice(r * actionDim, (r + 1) * actionDim)),
+      nextObs: Float32Array.from(this.nextObs.slice(r * obsDim, (r + 1) * obsDim)),
+      reward: Float32Array.of(this.reward[r]!),
+      terminated: Uint8Array.of(this.terminated[r]!),
+      truncated: Uint8Array.of(this.truncated[r]!),
+    };
+  }
+
   /** The rows as typed arrays, emptying the recorder. */
   drain(): Transitions {
     const t: Transitions = {

@@ -549,10 +549,14 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Run the model-based RL loop on a served env, server-side, as a job.
-         * @description Random actions for `warmup_steps`, then MPC with the current model, refitting every
-         *     `refit_every` steps; every episode's return goes to the job's events (the learning curve),
-         *     every transition to the agent's data, every refit to a new version.
+         * Run the agent's learning loop on a served env, server-side, as a job.
+         * @description Random actions for `warmup_steps`, then the agent's own policy. MPC: plans with the
+         *     current model, refitting every `refit_every` steps, each refit a new version. SAC: samples
+         *     from the actor and makes `gradient_steps` updates per env step, with a checkpoint (a new
+         *     version holding the networks and optimisers) every `checkpoint_every` steps and at the end;
+         *     the transitions go to the agent's data at each checkpoint. Every episode's return goes to
+         *     the job's events (the learning curve). A job killed mid-run resumes from its last
+         *     checkpoint.
          */
         post: operations["learnAgent"];
         delete?: never;
@@ -1113,7 +1117,7 @@ export interface components {
          * @description One schema per agent family, chosen by `type` (see `GET /v1/agent-types`). Every family
          *     takes the fields of `CreateAgentFields`; `config` is the family's own.
          */
-        CreateAgentRequest: components["schemas"]["CreateMpcAgentRequest"];
+        CreateAgentRequest: components["schemas"]["CreateMpcAgentRequest"] | components["schemas"]["CreateSacAgentRequest"];
         /** @description What every create request names, whatever the family. */
         CreateAgentFields: {
             name?: string;
@@ -1136,7 +1140,7 @@ export interface components {
             type: "mpc";
         });
         /** @description One schema per agent family, chosen by `type`; the fields of `AgentFields` are common to all. */
-        Agent: components["schemas"]["MpcAgent"];
+        Agent: components["schemas"]["MpcAgent"] | components["schemas"]["SacAgent"];
         AgentFields: {
             id: components["schemas"]["ResourceId"];
             type: string;
@@ -1166,6 +1170,104 @@ export interface components {
              */
             type: "mpc";
         });
+        CreateSacAgentRequest: {
+            /** @constant */
+            type: "sac";
+            config?: components["schemas"]["SacConfig"];
+        } & (components["schemas"]["CreateAgentFields"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sac";
+        });
+        SacAgent: {
+            /** @constant */
+            type: "sac";
+            config: components["schemas"]["SacConfig"];
+            /** @description Gradient updates behind the latest version. */
+            updates?: number;
+            /** @description The latest version's entropy coefficient (alpha). */
+            ent_coef?: number;
+        } & (WithRequired<components["schemas"]["AgentFields"], "type"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sac";
+        });
+        /**
+         * @description Soft actor-critic (Haarnoja et al. 2018, the automatic-temperature version): twin Q
+         *     networks with Polyak-averaged targets, a tanh-squashed Gaussian actor, the entropy
+         *     coefficient tuned towards `target_entropy` (`auto`: minus the action width). Box actions
+         *     with finite bounds only; actions are scaled to [-1, 1] inside the agent, as SB3 does. A
+         *     request's fields replace the preset's (`pendulum`: rl-baselines3-zoo's Pendulum-v1
+         *     settings).
+         */
+        SacConfig: {
+            /**
+             * @default [
+             *       256,
+             *       256
+             *     ]
+             */
+            actor_hidden_sizes: number[];
+            /**
+             * @default [
+             *       256,
+             *       256
+             *     ]
+             */
+            critic_hidden_sizes: number[];
+            /**
+             * @description Adam's step size for the actor, the critics and the entropy coefficient.
+             * @default 0.0003
+             */
+            learning_rate: number;
+            /** @default 256 */
+            batch_size: number;
+            /**
+             * @description Replay buffer capacity in transitions (the oldest are dropped).
+             * @default 1000000
+             */
+            buffer_size: number;
+            /** @default 0.99 */
+            gamma: number;
+            /**
+             * @description Polyak coefficient of the target critics.
+             * @default 0.005
+             */
+            tau: number;
+            /**
+             * @description Env steps of uniformly random actions before the first update (a learn request's `warmup_steps` overrides it).
+             * @default 100
+             */
+            learning_starts: number;
+            /**
+             * @description Updates per env step.
+             * @default 1
+             */
+            gradient_steps: number;
+            /**
+             * @description Updates between target moves.
+             * @default 1
+             */
+            target_update_interval: number;
+            /**
+             * @description `auto` learns it; a number fixes it.
+             * @default auto
+             */
+            ent_coef: "auto" | number;
+            /**
+             * @description The learned coefficient's start.
+             * @default 1
+             */
+            init_ent_coef: number;
+            /** @default auto */
+            target_entropy: "auto" | number;
+            /** @description Seed of weight initialisation and updates. */
+            seed?: number;
+        };
         AgentList: {
             items: components["schemas"]["Agent"][];
             next: string | null;
@@ -1188,7 +1290,10 @@ export interface components {
             segment: number;
         };
         TrainRequest: {
+            /** @description MPC agents' model fit (default the agent's config). */
             training?: components["schemas"]["TrainingConfig"];
+            /** @description SAC agents: gradient updates on the agent's stored transitions (offline), default 1000. */
+            updates?: number;
             seed?: number;
         };
         PlanRequest: {
@@ -1198,6 +1303,8 @@ export interface components {
             seed?: number;
             /** @description Plan with this version (default the latest). */
             version?: number;
+            /** @description Agents with a stochastic policy (SAC): sample the action instead of acting greedily (default false). Seeded by `seed`. */
+            explore?: boolean;
         };
         /** @description Mean and standard deviation over the particles (the ensemble's spread). */
         PredictionSummary: {
@@ -1233,10 +1340,12 @@ export interface components {
             env_kwargs?: components["schemas"]["Kwargs"];
             /** @description Env steps in all (warm-up included). */
             steps: number;
-            /** @description Random-action steps first (default 200). */
+            /** @description Random-action steps first (MPC default 200; SAC default its config's `learning_starts`). */
             warmup_steps?: number;
-            /** @description Env steps between refits (default 200). */
+            /** @description MPC agents - env steps between refits (default 200). */
             refit_every?: number;
+            /** @description SAC agents - env steps between checkpoints, each a new version (default 1000; taken at the next episode's end). */
+            checkpoint_every?: number;
             seed?: number;
             max_episode_steps?: number;
         };

@@ -22,6 +22,7 @@ export interface OpenApiDocument {
     max_event_streams: number;
     max_agent_space_width: number;
     max_tasks_per_request: number;
+    max_replay_values: number;
   };
   [key: string]: unknown;
 }
@@ -59,6 +60,7 @@ export function agentLimits(doc: OpenApiDocument): AgentLimits {
     maxPlanRollouts: limits.max_plan_rollouts,
     maxPlanFlops: limits.max_plan_flops,
     maxTransitionsPerRequest: limits.max_transitions_per_request,
+    maxReplayValues: limits.max_replay_values,
   };
 }
 

@@ -87,6 +87,26 @@ export function initialLayerValues(
   }));
 }
 
+/**
+ * PyTorch's default `nn.Linear` initialisation (what SB3's actors and critics start from): weights
+ * and biases uniform in `[-1/sqrt(in), 1/sqrt(in)]` (kaiming-uniform with a = sqrt(5)), drawn from
+ * `rng` layer by layer, weights row-major `[in, out]` then the bias.
+ */
+export function torchLayerValues(
+  rng: Generator,
+  widths: ReadonlyArray<readonly [number, number]>,
+): Array<{ w: Float32Array; b: Float32Array }> {
+  return widths.map(([fanIn, fanOut]) => {
+    const bound = 1 / Math.sqrt(fanIn);
+    const draw = (n: number) => Float32Array.from({ length: n }, () => rng.uniform(-bound, bound));
+    const w = draw(fanIn * fanOut);
+    return { w, b: draw(fanOut) };
+  });
+}
+
+/** How a new MLP's weights are drawn. */
+export type MlpInit = 'truncated-normal' | 'torch';
+
 /** `tf.variable(make())` without leaving `make()`'s tensor behind (a Variable shares its data). */
 export function toVariable<R extends Tf.Rank>(
   tf: TfModule,
@@ -97,14 +117,16 @@ export function toVariable<R extends Tf.Rank>(
   return tf.tidy(() => tf.variable(make(), trainable, name)) as Tf.Variable<R>;
 }
 
-/** Freshly initialised layers (see {@link initialLayerValues}) as `tf.Variable`s. */
+/** Freshly initialised layers ({@link initialLayerValues}, or {@link torchLayerValues}) as `tf.Variable`s. */
 export function initMlpParams(
   tf: TfModule,
   widths: ReadonlyArray<readonly [number, number]>,
   rng: Generator,
   trainable = true,
+  init: MlpInit = 'truncated-normal',
 ): MlpParams {
-  const layers = initialLayerValues(rng, widths).map(({ w, b }, l): DenseParams => {
+  const values = init === 'torch' ? torchLayerValues(rng, widths) : initialLayerValues(rng, widths);
+  const layers = values.map(({ w, b }, l): DenseParams => {
     const [fanIn, fanOut] = widths[l]!;
     return {
       w: toVariable(tf, () => tf.tensor2d(w, [fanIn, fanOut]), trainable),
@@ -200,6 +222,8 @@ export interface CreateMlpOptions {
   rng?: Generator;
   /** Seed of the weight initialisation when no `rng` is given (default 0). */
   seed?: number;
+  /** How the weights are drawn (default `'truncated-normal'`, mbrl-lib's). */
+  init?: MlpInit;
 }
 
 /** Throws a RangeError naming the first invalid field of an MLP config. */
@@ -235,6 +259,8 @@ export function createMlp(tf: TfModule, config: MlpConfig, options: CreateMlpOpt
     tf,
     mlpLayerWidths(frozen.inputDim, frozen.hiddenSizes, frozen.outputDim),
     rng,
+    true,
+    options.init,
   );
   return {
     tf,

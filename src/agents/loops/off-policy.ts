@@ -53,8 +53,11 @@ export interface LoopProgress {
 export interface OffPolicyLearner {
   /** The policy for an episode starting from `seed` (null: random actions), and its version. */
   episodePolicy(seed: number): { policy: Policy; version: number } | null;
-  /** After every env step, with the run's step count (synchronous: it runs inside the episode). */
-  afterStep?(steps: number): void;
+  /**
+   * After every env step, with the run's step count and that step's transition (synchronous: it
+   * runs inside the episode; SAC adds the row to its replay buffer and updates here).
+   */
+  afterStep?(steps: number, transition: Transitions): void;
   /**
    * After every episode with its rows; resolves true when the learner's state moved on (a new
    * version), which checkpoints the run. Not called for the last episode of a run.
@@ -98,7 +101,7 @@ export async function runOffPolicyLoop(
       recorder,
       onStep: (n) => {
         hooks.onStep?.(first + n);
-        learner.afterStep?.(first + n);
+        learner.afterStep?.(first + n, recorder.last());
       },
     });
     progress.steps += summary.length;

@@ -144,5 +144,18 @@ export const mpcFamily: AgentFamily<MpcConfig> = {
     if (value) await checkEnsemble(value, 'value', layout.obsDim, 1, true);
   },
 
+  checkJobParams(_operation, params) {
+    if (params.updates !== undefined)
+      throw new AgentArgumentError(
+        'updates',
+        'MPC agents train by epochs (`training`); updates is for SAC agents',
+      );
+    if (params.checkpoint_every !== undefined)
+      throw new AgentArgumentError(
+        'checkpoint_every',
+        'MPC agents checkpoint at every refit (`refit_every`)',
+      );
+  },
+
   jobs: { train, learn, evaluate: evaluateEpisodes },
 };

@@ -12,7 +12,12 @@ const box = (n: number) => ({
   high: Array(n).fill(1),
 });
 const spaces = { observation: box(3), action: box(1) };
-const limits = { maxPlanRollouts: 2_000_000, maxPlanFlops: 4e11, maxTransitionsPerRequest: 1000 };
+const limits = {
+  maxPlanRollouts: 2_000_000,
+  maxPlanFlops: 4e11,
+  maxTransitionsPerRequest: 1000,
+  maxReplayValues: 2 ** 28,
+};
 const layout = layoutFor(spaces.observation, spaces.action, { reward: false, termination: false });
 const resolve = (config: unknown, preset = 'default') =>
   mpcFamily.resolveConfig({ preset, config, spaces, limits, known: true });
