@@ -22,6 +22,7 @@ import { JobRunner } from '../src/jobs/index.ts';
 import { Keyring, stateKeyFromSecret } from '../src/state/keyring.ts';
 import { openStore } from '../src/store/index.ts';
 import { initTensorBackend } from '../src/tensor/backend.ts';
+import { OFF_POLICY_SCENARIOS, offPolicyMarkdown, runOffPolicyScenario } from './agents-off-policy.ts';
 import { round } from './stats.ts';
 
 interface Scenario {
@@ -105,16 +106,24 @@ const SCENARIOS: Scenario[] = [
 ];
 
 type ScenarioResult = Awaited<ReturnType<typeof runScenario>>;
+type OffPolicyResult = Awaited<ReturnType<typeof runOffPolicyScenario>>;
 
 /** The results of the last full or partial run, if any. */
-async function lastResults(): Promise<ScenarioResult[]> {
+async function lastRun(): Promise<{ results: ScenarioResult[]; offPolicy: OffPolicyResult[] }> {
   try {
     const text = await readFile(new URL('./results/agents.json', import.meta.url), 'utf8');
-    const last = JSON.parse(text) as { date: string; results: ScenarioResult[] };
+    const last = JSON.parse(text) as {
+      date: string;
+      results: ScenarioResult[];
+      offPolicy?: OffPolicyResult[];
+    };
     // Older files dated the run, not each scenario.
-    return last.results.map((r) => ({ ...r, date: r.date ?? last.date }));
+    return {
+      results: last.results.map((r) => ({ ...r, date: r.date ?? last.date })),
+      offPolicy: last.offPolicy ?? [],
+    };
   } catch {
-    return [];
+    return { results: [], offPolicy: [] };
   }
 }
 
@@ -210,20 +219,33 @@ export async function benchAgents(
 ): Promise<{ json: Record<string, unknown>; markdown: string }> {
   const backend = await initTensorBackend();
   const only = process.argv.indexOf('--only');
-  const selected = only >= 0 ? SCENARIOS.filter((s) => s.name === process.argv[only + 1]) : SCENARIOS;
-  // Scenarios not run now keep their last results (a full run takes most of an hour).
-  const previous = quick || only < 0 ? [] : await lastResults();
+  const chosen = (name: string) => only < 0 || name === process.argv[only + 1];
+  const selected = SCENARIOS.filter((s) => chosen(s.name));
+  // Scenarios not run now keep their last results (a full run takes hours).
+  const last = quick || only < 0 ? { results: [], offPolicy: [] } : await lastRun();
   const fresh: ScenarioResult[] = [];
   for (const s of selected) {
     process.stderr.write(`scenario ${s.name} (${s.envId}, ${s.steps} steps)\n`);
     fresh.push(await runScenario(quick ? { ...s, steps: Math.min(s.steps, 400), evalEpisodes: 1 } : s));
   }
+  const freshOffPolicy: OffPolicyResult[] = [];
+  for (const s of OFF_POLICY_SCENARIOS.filter((x) => chosen(x.name))) {
+    process.stderr.write(`scenario ${s.name} (${s.envId}, ${s.steps} steps x ${s.seeds.length} seeds)\n`);
+    freshOffPolicy.push(
+      await runOffPolicyScenario(
+        quick ? { ...s, steps: Math.min(s.steps, 1000), seeds: [0], report: [1000] } : s,
+      ),
+    );
+  }
   const results = SCENARIOS.map(
-    (s) => fresh.find((r) => r.name === s.name) ?? previous.find((r) => r.name === s.name),
+    (s) => fresh.find((r) => r.name === s.name) ?? last.results.find((r) => r.name === s.name),
   ).filter((r): r is ScenarioResult => r !== undefined);
-  const json = { date: new Date().toISOString(), backend: backend.name, results };
+  const offPolicy = OFF_POLICY_SCENARIOS.map(
+    (s) => freshOffPolicy.find((r) => r.name === s.name) ?? last.offPolicy.find((r) => r.name === s.name),
+  ).filter((r): r is OffPolicyResult => r !== undefined);
+  const json = { date: new Date().toISOString(), backend: backend.name, results, offPolicy };
   const md = [
-    `# MPC agent learning benchmark (${backend.name}, ${new Date().toISOString().slice(0, 10)})`,
+    `# Agent learning benchmark (${backend.name}, ${new Date().toISOString().slice(0, 10)})`,
     '',
     'Rerun: `npm run bench -- agents` (one scenario: `npm run bench -- agents --only pendulum`). In process,',
     'seed 0; random warm-up, then MPC with a refit at the first episode end after every `refit_every` steps;',
@@ -251,6 +273,7 @@ export async function benchAgents(
         `- ${r.name}: ${r.curve.map((e) => `${e.random ? 'r' : `v${e.version}`}:${e.return}`).join(' ')}`,
     ),
     '',
+    ...offPolicyMarkdown(offPolicy),
   ].join('\n');
   return { json, markdown: md };
 }
