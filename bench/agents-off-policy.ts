@@ -6,9 +6,11 @@
  * 5,000 and 20,000 steps) from one run.
  * @module
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { evaluateAgent } from '../src/agents/evaluation.ts';
 import { familyOf } from '../src/agents/families.ts';
 import { AgentService, type CreateAgent } from '../src/agents/service.ts';
@@ -63,7 +65,8 @@ interface VersionEval {
   mean: number;
 }
 
-async function runSeed(s: OffPolicyScenario, seed: number) {
+/** One training seed's run and the evaluation of every version it stored. */
+export async function runSeed(s: OffPolicyScenario, seed: number) {
   const dir = await mkdtemp(join(tmpdir(), `modelgym-bench-${s.name}-`));
   const store = openStore(dir);
   const registry = builtinRegistry();
@@ -134,10 +137,41 @@ async function runSeed(s: OffPolicyScenario, seed: number) {
   }
 }
 
-/** Runs a scenario for each of its seeds. */
-export async function runOffPolicyScenario(s: OffPolicyScenario) {
-  const seeds: Array<Awaited<ReturnType<typeof runSeed>>> = [];
-  for (const seed of s.seeds) seeds.push(await runSeed(s, seed));
+type SeedResult = Awaited<ReturnType<typeof runSeed>>;
+
+/**
+ * One seed's run in a child process (bench/agents-off-policy-seed.ts): tensors run on one thread
+ * per process, so seeds in parallel use the machine's cores; results do not depend on it.
+ */
+function runSeedInChild(s: OffPolicyScenario, seed: number): Promise<SeedResult> {
+  const script = fileURLToPath(new URL('./agents-off-policy-seed.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(s), String(seed)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as SeedResult);
+      else reject(new Error(`${s.name} seed ${seed} exited with ${code}`));
+    });
+  });
+}
+
+/** Runs a scenario for each of its seeds, `parallel` seeds at a time (each in its own process). */
+export async function runOffPolicyScenario(s: OffPolicyScenario, parallel = 1) {
+  const seeds: SeedResult[] = new Array(s.seeds.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < s.seeds.length) {
+      const i = next++;
+      seeds[i] = parallel > 1 ? await runSeedInChild(s, s.seeds[i]!) : await runSeed(s, s.seeds[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, s.seeds.length) }, lane));
   const at = (r: (typeof seeds)[number], steps: number) => r.evals.filter((e) => e.steps <= steps).at(-1);
   const reached = seeds.every((r) => (at(r, s.target.steps)?.mean ?? -Infinity) >= s.target.threshold);
   return {

@@ -7,7 +7,7 @@
  * `--only <name>` runs one scenario; the others keep their last results in bench/results/agents.*.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MpcConfigInput } from '../src/agents/mpc/config.ts';
 import { runEpisode } from '../src/agents/mpc/episodes.ts';
@@ -104,6 +104,12 @@ const SCENARIOS: Scenario[] = [
     target: { threshold: 475, what: 'mean evaluation return >= 475 within 2,000 steps' },
   },
 ];
+
+/** `--parallel N`: training seeds run at once, each in its own process (default the CPU count). */
+function parallelSeeds(): number {
+  const i = process.argv.indexOf('--parallel');
+  return i >= 0 ? Math.max(1, Number(process.argv[i + 1])) : availableParallelism();
+}
 
 type ScenarioResult = Awaited<ReturnType<typeof runScenario>>;
 type OffPolicyResult = Awaited<ReturnType<typeof runOffPolicyScenario>>;
@@ -234,6 +240,7 @@ export async function benchAgents(
     freshOffPolicy.push(
       await runOffPolicyScenario(
         quick ? { ...s, steps: Math.min(s.steps, 1000), seeds: [0], report: [1000] } : s,
+        parallelSeeds(),
       ),
     );
   }

@@ -29,7 +29,9 @@ const benchmarks: Record<
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const names = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
+const names = args.filter(
+  (a, i) => !a.startsWith('--') && args[i - 1] !== '--only' && args[i - 1] !== '--parallel',
+);
 const selected = names.length > 0 ? names : Object.keys(benchmarks);
 for (const name of selected) {
   const run = benchmarks[name];
