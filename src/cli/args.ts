@@ -4,7 +4,6 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import type { MpcConfigInput } from '../agents/mpc/config.ts';
 
 /** A command-line mistake: the CLI prints the message and exits with code 2. */
 export class UsageError extends Error {
@@ -14,14 +13,20 @@ export class UsageError extends Error {
 /** The `learn` command's settings, defaults filled in. */
 export interface LearnOptions {
   env: string;
-  agent: 'mpc';
-  preset: string;
+  /** The agent type (`mpc`, `sac`; the server or the in-process service checks it). */
+  agent: string;
+  /** Absent: the family's default preset (MPC: `fast`). */
+  preset?: string;
   steps: number;
-  warmup: number;
-  refitEvery: number;
+  /** Absent: the family's default (MPC 200 steps, SAC its config's `learning_starts`). */
+  warmup?: number;
+  /** MPC: env steps between refits (absent: 200). */
+  refitEvery?: number;
+  /** SAC: env steps between checkpoints (absent: 1000). */
+  checkpointEvery?: number;
   seed: number;
-  /** `--config`: MpcConfig overrides, field by field over the preset. */
-  config?: MpcConfigInput;
+  /** `--config`: the family's config overrides, field by field over the preset. */
+  config?: Record<string, unknown>;
   /** `--url`: a running server's base URL (no trailing slash); absent: run in process. */
   url?: string;
   /** `--data-dir` (in process only); absent: a fresh temp dir. */
@@ -37,10 +42,9 @@ export type LearnArgs = { help: true } | { help: false; options: LearnOptions };
 /** The defaults of the numeric options and the preset. */
 export const LEARN_DEFAULTS = {
   agent: 'mpc',
-  preset: 'fast',
+  /** MPC's preset when none is named: small and quick. Other families use their own default. */
+  mpcPreset: 'fast',
   steps: 2000,
-  warmup: 200,
-  refitEvery: 200,
   seed: 0,
   evalEpisodes: 0,
 } as const;
@@ -48,19 +52,24 @@ export const LEARN_DEFAULTS = {
 /** `modelgym learn --help`. */
 export const learnUsage = `usage: modelgym learn --env <id> [options]
 
-Model-based RL on a served env: random episodes for --warmup steps, then MPC episodes with the
-latest model, refitted every --refit-every steps. Progress goes to stderr (a bar on a terminal, a
-line per episode otherwise); the final table (or --json) to stdout.
+RL on a served env, with the agent's learn job: random actions for --warmup steps, then the
+agent's policy. MPC plans with the latest model, refitted every --refit-every steps; SAC samples
+from its actor and updates every step, with a checkpoint (a version) every --checkpoint-every
+steps. Progress goes to stderr (a bar on a terminal, a line per episode otherwise); the final
+table (or --json) to stdout.
 
 options:
-  --env <id>            env to learn, e.g. Pendulum-v1 (required)
-  --agent <type>        agent type (default mpc, the only one)
-  --preset <name>       MPC preset: default, pets, icem, pddm, fast (default fast: small and quick)
-  --steps <n>           env steps in all, warm-up included (default 2000)
-  --warmup <n>          random-action steps first (default 200)
-  --refit-every <n>     env steps between model refits (default 200)
-  --seed <n>            episode k starts from seed + k (default 0)
-  --config <json>       MpcConfig overrides, e.g. '{"planner":{"horizon":10}}'
+  --env <id>              env to learn, e.g. Pendulum-v1 (required)
+  --agent <type>          agent type: mpc or sac (default mpc)
+  --preset <name>         the agent's preset (MPC: default, pets, icem, pddm, fast - default fast,
+                          small and quick; SAC: default, pendulum - default default)
+  --steps <n>             env steps in all, warm-up included (default 2000)
+  --warmup <n>            random-action steps first (MPC default 200, SAC its learning_starts)
+  --refit-every <n>       MPC: env steps between model refits (default 200)
+  --checkpoint-every <n>  SAC: env steps between checkpoints (default 1000)
+  --seed <n>              episode k starts from seed + k (default 0)
+  --config <json>         config overrides, e.g. '{"planner":{"horizon":10}}' (MPC) or
+                          '{"learning_rate":0.001}' (SAC)
   --eval <n>            evaluation episodes after learning, seeds 0..n-1 (default 0)
   --url <base>          talk to a running server (e.g. http://127.0.0.1:8080) instead of running in process
   --data-dir <dir>      in process: where the agent is stored (default: a fresh temp dir, printed)
@@ -79,7 +88,7 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return value;
 }
 
-function configFrom(raw: string | undefined): MpcConfigInput | undefined {
+function configFrom(raw: string | undefined): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
   let value: unknown;
   try {
@@ -90,7 +99,7 @@ function configFrom(raw: string | undefined): MpcConfigInput | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UsageError('--config must be a JSON object, e.g. \'{"planner":{"horizon":10}}\'');
   }
-  return value as MpcConfigInput;
+  return value as Record<string, unknown>;
 }
 
 function urlFrom(raw: string | undefined): string | undefined {
@@ -122,6 +131,7 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
         steps: { type: 'string' },
         warmup: { type: 'string' },
         'refit-every': { type: 'string' },
+        'checkpoint-every': { type: 'string' },
         seed: { type: 'string' },
         config: { type: 'string' },
         eval: { type: 'string' },
@@ -140,7 +150,13 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
   const env = str('env');
   if (env === undefined || env === '') throw new UsageError('--env is required, e.g. --env Pendulum-v1');
   const agent = str('agent') ?? LEARN_DEFAULTS.agent;
-  if (agent !== 'mpc') throw new UsageError(`unknown --agent "${agent}": the only agent type is mpc`);
+  if (!/^[a-z][a-z0-9-]*$/.test(agent))
+    throw new UsageError(`--agent must be an agent type such as mpc or sac, got "${agent}"`);
+  const optional = (name: string, key: keyof LearnOptions) => {
+    const raw = str(name);
+    return raw === undefined ? {} : { [key]: integer(name, raw, 0, key === 'warmup' ? 0 : 1, 1_000_000) };
+  };
+  const preset = str('preset') ?? (agent === 'mpc' ? LEARN_DEFAULTS.mpcPreset : undefined);
   const url = urlFrom(str('url'));
   const dataDir = str('data-dir');
   if (url !== undefined && dataDir !== undefined) {
@@ -152,10 +168,11 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
   const options: LearnOptions = {
     env,
     agent,
-    preset: str('preset') ?? LEARN_DEFAULTS.preset,
+    ...(preset !== undefined ? { preset } : {}),
     steps: integer('steps', str('steps'), LEARN_DEFAULTS.steps, 1, 1_000_000),
-    warmup: integer('warmup', str('warmup'), LEARN_DEFAULTS.warmup, 0, 1_000_000),
-    refitEvery: integer('refit-every', str('refit-every'), LEARN_DEFAULTS.refitEvery, 1, 1_000_000),
+    ...optional('warmup', 'warmup'),
+    ...optional('refit-every', 'refitEvery'),
+    ...optional('checkpoint-every', 'checkpointEvery'),
     seed: integer('seed', str('seed'), LEARN_DEFAULTS.seed, 0, 4_294_967_295),
     evalEpisodes: integer('eval', str('eval'), LEARN_DEFAULTS.evalEpisodes, 0, 1000),
     json: values.json === true,

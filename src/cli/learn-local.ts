@@ -1,7 +1,8 @@
 /**
  * `learn` in process: an agent service on a store under a data dir (the layout a server uses, so
- * `MODELGYM_DATA_DIR=<dir> npm start` serves the agent afterwards), the learning loop called
- * directly with hooks, then evaluation episodes with the final model.
+ * `MODELGYM_DATA_DIR=<dir> npm start` serves the agent afterwards), the agent family's learn job
+ * handler called directly (its events drive the display), then evaluation episodes with the final
+ * version.
  * @module
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,9 +11,7 @@ import { join, resolve } from 'node:path';
 import { evaluateAgent } from '../agents/evaluation.ts';
 import { familyOf } from '../agents/families.ts';
 import { jobHandlerModules } from '../agents/job-kinds.ts';
-import type { MpcConfig } from '../agents/mpc/config.ts';
-import { runLearnLoop } from '../agents/mpc/learn-loop.ts';
-import type { MpcRecord } from '../agents/mpc/record.ts';
+import type { AgentRecord } from '../agents/record.ts';
 import { AgentService, type CreateAgent } from '../agents/service.ts';
 import { loadVersion } from '../agents/versions.ts';
 import type { EnvDefinition } from '../envs/env.ts';
@@ -20,22 +19,23 @@ import { registryFor } from '../envs/env-ref.ts';
 import { agentLimits, loadSpec, specOperations } from '../http/spec.ts';
 import { assertValid, compileValidators } from '../http/validation.ts';
 import { JobRunner } from '../jobs/index.ts';
+import type { JobContext } from '../jobs/types.ts';
 import { loadKeyring } from '../state/keyring.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/store.ts';
 import { initTensorBackend } from '../tensor/backend.ts';
 import type { LearnOptions } from './args.ts';
-import type { LearnEvents } from './learn-events.ts';
-import type { EvaluationReport, LearnReport } from './report.ts';
+import { describeAgent, type LearnEvents, learnJobParams, learnJobSink } from './learn-events.ts';
+import type { EpisodeRow, EvaluationReport, LearnReport } from './report.ts';
 
 /** The create request, checked against the spec's schema as the server would check it. */
 function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>): CreateAgent {
-  const body: CreateAgent = {
-    type: 'mpc',
+  const body = {
+    type: options.agent,
     env_id: options.env,
-    preset: options.preset,
-    ...(options.config !== undefined ? { config: options.config as CreateAgent['config'] } : {}),
-  };
+    ...(options.preset !== undefined ? { preset: options.preset } : {}),
+    ...(options.config !== undefined ? { config: options.config } : {}),
+  } as CreateAgent;
   const op = specOperations(spec).filter((o) => o.operationId === 'createAgent');
   assertValid(compileValidators(spec, op).get('createAgent')?.body, body, '/body');
   return body;
@@ -45,14 +45,14 @@ function createRequest(options: LearnOptions, spec: ReturnType<typeof loadSpec>)
 async function evaluate(
   store: Store,
   def: EnvDefinition,
-  record: MpcRecord,
+  record: AgentRecord,
   episodes: number,
   events: LearnEvents,
   signal: AbortSignal,
 ): Promise<EvaluationReport | undefined> {
   const loaded = await loadVersion(store, record.id);
   if (!loaded) {
-    events.onInfo('no evaluation: the run ended before the first model was fitted');
+    events.onInfo('no evaluation: the run stored no version');
     return undefined;
   }
   const started = performance.now();
@@ -110,31 +110,37 @@ export async function learnInProcess(
       if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
       throw err;
     });
-    const record = (await service.record(agent.id)).record as MpcRecord;
-    events.onInfo(
-      `in process; agent ${agent.id} (preset ${agent.preset}, planner ${(agent.config as unknown as MpcConfig).planner.type}) stored in ${dataDir}`,
-    );
+    const { record } = await service.record(agent.id);
+    events.onInfo(`in process; agent ${agent.id} (${describeAgent(agent as never)}) stored in ${dataDir}`);
     const started = performance.now();
-    const progress = await runLearnLoop(
-      store,
-      service.reader,
-      def,
-      record,
-      {
-        steps: options.steps,
-        warmupSteps: options.warmup,
-        refitEvery: options.refitEvery,
-        seed: options.seed,
+    // The family's own learn job, run here: the same code and events as on a server.
+    const family = familyOf(record.type);
+    const episodes: EpisodeRow[] = [];
+    const sink = learnJobSink({
+      ...events,
+      onEpisode: (row) => {
+        episodes.push(row);
+        events.onEpisode(row);
       },
-      {
-        onStep: (steps) => {
-          signal.throwIfAborted();
-          events.onSteps(steps);
-        },
-        onEpisode: (e) => events.onEpisode({ ...e }),
-        onRefit: (r) => events.onVersion(r.version),
+    });
+    const ctx: JobContext = {
+      job_id: `learn-${agent.id}`,
+      params: {},
+      environment: { data_dir: dataDir },
+      signal,
+      progress: (data) => {
+        signal.throwIfAborted();
+        sink.progress(data);
       },
-    );
+      log: (message, data) => sink.log(message, data as Record<string, unknown> | undefined),
+      // Nothing resumes an in-process run: its checkpoints need not be kept.
+      saveCheckpoint: async () => {},
+    };
+    const result = (await family.jobs.learn!(
+      ctx,
+      { store, reader: service.reader, record, params: learnJobParams(options) },
+      family,
+    )) as { steps: number; version: number };
     const wallMs = performance.now() - started;
     events.onLearnEnd();
     const evaluation =
@@ -145,11 +151,12 @@ export async function learnInProcess(
       mode: 'in-process',
       env: options.env,
       agentId: agent.id,
+      agent: agent.type,
       preset: agent.preset,
       dataDir,
-      steps: progress.steps,
-      version: progress.version,
-      episodes: progress.episodes.map((e) => ({ ...e })),
+      steps: result.steps,
+      version: result.version,
+      episodes,
       wallMs,
       ...(evaluation ? { evaluation } : {}),
     };

@@ -8,7 +8,7 @@
 import type { LearnOptions } from './args.ts';
 import { ApiClient } from './http-client.ts';
 import { followJob, type JobEventData } from './job-follow.ts';
-import type { LearnEvents } from './learn-events.ts';
+import { describeAgent, type LearnEvents, learnJobParams, learnJobSink } from './learn-events.ts';
 import type { EpisodeRow, EvaluationReport, LearnReport } from './report.ts';
 
 /** A job that ended other than `succeeded`. */
@@ -18,9 +18,10 @@ export class JobFailedError extends Error {
 
 interface AgentBody {
   id: string;
+  type: string;
   preset: string;
   version: number;
-  config: { planner: { type: string } };
+  config: { planner?: { type: string } };
 }
 
 /** Runs a job to its end (cancelling it when interrupted); returns its result and wall-clock. */
@@ -70,45 +71,37 @@ export async function learnOnServer(
 ): Promise<LearnReport> {
   const client = new ApiClient(options.url!, signal);
   const agent = await client.json<AgentBody>('POST', '/v1/agents', {
-    type: 'mpc',
+    type: options.agent,
     env_id: options.env,
-    preset: options.preset,
+    ...(options.preset !== undefined ? { preset: options.preset } : {}),
     ...(options.config !== undefined ? { config: options.config } : {}),
   });
-  events.onInfo(
-    `server ${client.baseUrl}; agent ${agent.id} (preset ${agent.preset}, planner ${agent.config.planner.type})`,
-  );
+  events.onInfo(`server ${client.baseUrl}; agent ${agent.id} (${describeAgent(agent)})`);
   // By index: a job resumed after a server restart repeats the episodes since its checkpoint.
   const episodes = new Map<number, EpisodeRow>();
-  let version = 0;
+  const sink = learnJobSink({
+    ...events,
+    onEpisode: (row) => {
+      episodes.set(row.index, row);
+      events.onEpisode(row);
+    },
+  });
   const learn = await runJob(
     client,
     `/v1/agents/${agent.id}/learn`,
-    {
-      steps: options.steps,
-      warmup_steps: options.warmup,
-      refit_every: options.refitEvery,
-      seed: options.seed,
-    },
+    learnJobParams(options),
     'learn',
     (event) => {
       const data = event.data as { done?: number; message?: string; data?: Record<string, unknown> };
-      if (event.type === 'progress' && typeof data.done === 'number') events.onSteps(data.done);
-      else if (event.type === 'log' && data.message === 'episode' && data.data) {
-        const row = data.data as unknown as EpisodeRow;
-        episodes.set(row.index, row);
-        events.onEpisode(row);
-      } else if (event.type === 'log' && data.message === 'refit' && data.data) {
-        version = data.data.version as number;
-        events.onVersion(version);
-      }
+      if (event.type === 'progress') sink.progress(data);
+      else if (event.type === 'log' && typeof data.message === 'string') sink.log(data.message, data.data);
     },
   );
   events.onLearnEnd();
   const result = learn.result as { steps: number; version: number };
   let evaluation: EvaluationReport | undefined;
   if (options.evalEpisodes > 0 && result.version === 0) {
-    events.onInfo('no evaluation: the run ended before the first model was fitted');
+    events.onInfo('no evaluation: the run stored no version');
   } else if (options.evalEpisodes > 0) {
     const ev = await runJob(
       client,
@@ -142,6 +135,7 @@ export async function learnOnServer(
     mode: 'server',
     env: options.env,
     agentId: agent.id,
+    agent: agent.type,
     preset: agent.preset,
     url: client.baseUrl,
     jobId: learn.id,

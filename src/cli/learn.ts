@@ -28,8 +28,8 @@ export function reportJson(report: LearnReport): string {
     {
       ...report,
       summary: {
-        best_mpc_return: s.bestMpc?.return ?? null,
-        best_mpc_episode: s.bestMpc?.index ?? null,
+        best_return: s.best?.return ?? null,
+        best_episode: s.best?.index ?? null,
         mean_last_3: s.meanLast3,
         wall_ms: s.wallMs,
         ms_per_step: s.msPerStep,
@@ -41,7 +41,7 @@ export function reportJson(report: LearnReport): string {
 }
 
 async function run(options: LearnOptions, io: CliIo): Promise<LearnReport> {
-  const display = new ProgressDisplay(io.stderr, options.steps);
+  const display = new ProgressDisplay(io.stderr, options.steps, { agent: options.agent });
   const events: LearnEvents = {
     onSteps: (done) => display.steps(done),
     onEpisode: (e) => display.episode(e),

@@ -39,8 +39,8 @@ export function formatProgressLine(s: ProgressSnapshot, width = 80): string {
 }
 
 /** The line of one finished episode (non-terminal output). */
-export function formatEpisodeLine(e: EpisodeRow, total: number, elapsedMs: number): string {
-  const kind = e.random ? 'random' : `MPC v${e.version}`;
+export function formatEpisodeLine(e: EpisodeRow, total: number, elapsedMs: number, agent = 'mpc'): string {
+  const kind = e.random ? 'random' : `${agent.toUpperCase()} v${e.version}`;
   return (
     `episode ${e.index} (${kind}): return ${formatNumber(e.return)}, length ${e.length}, ` +
     `steps ${e.steps}/${total}, ${formatClock(elapsedMs)}`
@@ -53,6 +53,8 @@ export interface ProgressOptions {
   now?: () => number;
   /** The terminal line is redrawn at most this often (ms); default 100. */
   redrawMs?: number;
+  /** The agent type, for the episode lines (default `mpc`). */
+  agent?: string;
 }
 
 /** Draws a run's progress; call {@link ProgressDisplay.finish} at the end. */
@@ -61,6 +63,7 @@ export class ProgressDisplay {
   readonly #tty: boolean;
   readonly #now: () => number;
   readonly #redrawMs: number;
+  readonly #agent: string;
   readonly #started: number;
   #snapshot: ProgressSnapshot;
   #drawnAt = Number.NEGATIVE_INFINITY;
@@ -72,6 +75,7 @@ export class ProgressDisplay {
     this.#tty = stream.isTTY === true;
     this.#now = options.now ?? Date.now;
     this.#redrawMs = options.redrawMs ?? 100;
+    this.#agent = options.agent ?? 'mpc';
     this.#started = this.#now();
     this.#snapshot = { done: 0, total, elapsedMs: 0, lastReturn: null, version: 0 };
   }
@@ -93,7 +97,7 @@ export class ProgressDisplay {
     this.#snapshot.done = Math.max(this.#snapshot.done, e.steps);
     this.#snapshot.lastReturn = e.return;
     if (this.#tty) this.#draw(true);
-    else this.#stream.write(`${formatEpisodeLine(e, this.#snapshot.total, this.#elapsed())}\n`);
+    else this.#stream.write(`${formatEpisodeLine(e, this.#snapshot.total, this.#elapsed(), this.#agent)}\n`);
   }
 
   /** A line of its own (e.g. an evaluation episode), above the bar on a terminal. */

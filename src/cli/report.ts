@@ -7,9 +7,9 @@
 /** One episode of the learning run (the `episode` log event's fields). */
 export interface EpisodeRow {
   index: number;
-  /** Random actions (warm-up) or MPC. */
+  /** Random actions (warm-up) or the agent's policy. */
   random: boolean;
-  /** The model version that planned it (0 for random episodes). */
+  /** The version that acted (0 for random episodes). */
   version: number;
   /** Env steps of the run after this episode. */
   steps: number;
@@ -35,6 +35,8 @@ export interface LearnReport {
   mode: 'in-process' | 'server';
   env: string;
   agentId: string;
+  /** The agent type (`mpc`, `sac`). */
+  agent: string;
   preset: string;
   /** In process: where the agent is stored. */
   dataDir?: string;
@@ -53,8 +55,8 @@ export interface LearnReport {
 
 /** Figures below the table. */
 export interface LearnSummary {
-  /** Best MPC episode (null when every episode was random). */
-  bestMpc: { index: number; return: number } | null;
+  /** Best episode acted by the agent's policy (null when every episode was random). */
+  best: { index: number; return: number } | null;
   /** Mean return of the last 3 episodes (fewer when the run had fewer; null when none). */
   meanLast3: number | null;
   wallMs: number;
@@ -64,14 +66,13 @@ export interface LearnSummary {
 
 /** The summary of a run. */
 export function summarize(report: LearnReport): LearnSummary {
-  let bestMpc: LearnSummary['bestMpc'] = null;
+  let best: LearnSummary['best'] = null;
   for (const e of report.episodes) {
-    if (!e.random && (bestMpc === null || e.return > bestMpc.return))
-      bestMpc = { index: e.index, return: e.return };
+    if (!e.random && (best === null || e.return > best.return)) best = { index: e.index, return: e.return };
   }
   const last = report.episodes.slice(-3);
   return {
-    bestMpc,
+    best,
     meanLast3: last.length === 0 ? null : last.reduce((a, e) => a + e.return, 0) / last.length,
     wallMs: report.wallMs,
     msPerStep: report.steps > 0 ? report.wallMs / report.steps : null,

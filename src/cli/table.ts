@@ -33,7 +33,7 @@ function formatPairs(pairs: ReadonlyArray<[string, string]>): string[] {
 export function formatLearnTable(report: LearnReport): string {
   const rows = report.episodes.map((e) => [
     String(e.index),
-    e.random ? 'random' : 'MPC',
+    e.random ? 'random' : report.agent.toUpperCase(),
     e.random ? '-' : `v${e.version}`,
     String(e.steps),
     formatNumber(e.return),
@@ -50,8 +50,10 @@ export function formatLearnTable(report: LearnReport): string {
   const s = summarize(report);
   const pairs: Array<[string, string]> = [
     [
-      'best MPC return',
-      s.bestMpc ? `${formatNumber(s.bestMpc.return)} (episode ${s.bestMpc.index})` : '- (no MPC episode)',
+      `best ${report.agent.toUpperCase()} return`,
+      s.best
+        ? `${formatNumber(s.best.return)} (episode ${s.best.index})`
+        : `- (no ${report.agent.toUpperCase()} episode)`,
     ],
     ['mean of last 3', formatNumber(s.meanLast3)],
     ['wall-clock', formatDuration(s.wallMs)],

@@ -15,13 +15,23 @@ describe('learn arguments', () => {
       agent: 'mpc',
       preset: 'fast',
       steps: 2000,
-      warmup: 200,
-      refitEvery: 200,
       seed: 0,
       evalEpisodes: 0,
       json: false,
     });
-    expect(LEARN_DEFAULTS.preset).toBe('fast');
+    expect(LEARN_DEFAULTS.mpcPreset).toBe('fast');
+    // Other families start from their own default preset; the warm-up is the job's default.
+    expect(options(['--env', 'Pendulum-v1', '--agent', 'sac'])).toEqual({
+      env: 'Pendulum-v1',
+      agent: 'sac',
+      steps: 2000,
+      seed: 0,
+      evalEpisodes: 0,
+      json: false,
+    });
+    expect(
+      options(['--env', 'Pendulum-v1', '--agent', 'sac', '--checkpoint-every', '500']).checkpointEvery,
+    ).toBe(500);
   });
 
   it('reads every option, in either --name value or --name=value form', () => {
@@ -72,7 +82,11 @@ describe('learn arguments', () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /--env is required/],
       [['--env', ''], /--env is required/],
-      [['--env', 'Pendulum-v1', '--agent', 'ppo'], /unknown --agent "ppo": the only agent type is mpc/],
+      [['--env', 'Pendulum-v1', '--agent', 'P P O'], /--agent must be an agent type such as mpc or sac/],
+      [
+        ['--env', 'Pendulum-v1', '--checkpoint-every', '0'],
+        /--checkpoint-every must be an integer in \[1, 1000000\]/,
+      ],
       [['--env', 'Pendulum-v1', '--steps', '0'], /--steps must be an integer in \[1, 1000000\], got "0"/],
       [['--env', 'Pendulum-v1', '--steps', '1.5'], /--steps must be an integer/],
       [['--env', 'Pendulum-v1', '--steps', 'many'], /--steps must be an integer/],

@@ -81,6 +81,35 @@ describe('modelgym learn', () => {
     expect(await readdir(join(dataDir, 'store'))).toEqual(expect.arrayContaining(['docs']));
   });
 
+  it('--agent sac: the SAC learn job, a checkpoint version per --checkpoint-every steps', async () => {
+    const { code, stdout, stderr } = await learn([
+      '--env',
+      'tasks/PointMass1D-v0',
+      '--agent',
+      'sac',
+      '--steps',
+      '90',
+      '--warmup',
+      '20',
+      '--checkpoint-every',
+      '30',
+      '--config',
+      JSON.stringify({ actor_hidden_sizes: [8], critic_hidden_sizes: [8], batch_size: 16 }),
+      '--data-dir',
+      join(dir, 'sac'),
+      '--eval',
+      '1',
+      '--json',
+    ]);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ agent: 'sac', preset: 'default', steps: 90, version: 3 });
+    expect(report.episodes.map((e: { version: number }) => e.version)).toEqual([0, 1, 2]);
+    expect(report.evaluation).toMatchObject({ version: 3, seeds: [0] });
+    expect(stderr).toContain('(sac, preset default)');
+    expect(stderr.match(/^episode \d \(SAC v\d\): return/gm)).toHaveLength(3);
+  });
+
   it('--json prints the report with its summary', async () => {
     const { code, stdout } = await learn([
       ...TINY,
@@ -94,7 +123,7 @@ describe('modelgym learn', () => {
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ mode: 'in-process', env: 'tasks/PointMass1D-v0', steps: 60, version: 1 });
     expect(report.episodes.map((e: { random: boolean }) => e.random)).toEqual([true, false]);
-    expect(report.summary.best_mpc_episode).toBe(1);
+    expect(report.summary.best_episode).toBe(1);
     expect(report.summary.ms_per_step).toBeGreaterThan(0);
   });
 

@@ -8,6 +8,7 @@ const report: LearnReport = {
   mode: 'in-process',
   env: 'Pendulum-v1',
   agentId: 'ag-test',
+  agent: 'mpc',
   preset: 'fast',
   dataDir: '/tmp/d',
   steps: 600,
@@ -36,13 +37,13 @@ describe('numbers and durations', () => {
 describe('the final table', () => {
   it('summarizes: best MPC return, mean of the last 3, ms per step', () => {
     expect(summarize(report)).toEqual({
-      bestMpc: { index: 2, return: -0.1234 },
+      best: { index: 2, return: -0.1234 },
       meanLast3: (-1071.93 - 812.5 - 0.1234) / 3,
       wallMs: 12_345,
       msPerStep: 12_345 / 600,
     });
     const warmupOnly = { ...report, episodes: report.episodes.slice(0, 1), steps: 0 };
-    expect(summarize(warmupOnly)).toMatchObject({ bestMpc: null, meanLast3: -1071.93, msPerStep: null });
+    expect(summarize(warmupOnly)).toMatchObject({ best: null, meanLast3: -1071.93, msPerStep: null });
   });
 
   it('aligns columns: text left, numbers right', () => {
