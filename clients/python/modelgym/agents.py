@@ -101,6 +101,7 @@ class Agent:
         cls,
         env_id: str | None = None,
         *,
+        agent_type: str = "mpc",
         external_env_id: str | None = None,
         preset: str | None = None,
         config: dict[str, Any] | None = None,
@@ -109,9 +110,12 @@ class Agent:
         base_url: str = DEFAULT_BASE_URL,
         transport: Transport | None = None,
     ) -> Agent:
-        """Creates an MPC agent for a served env (``env_id``) or a registered external env."""
+        """Creates an agent for a served env (``env_id``) or a registered external env.
+
+        ``agent_type`` is the family (``"mpc"``, ``"sac"``: see ``GET /v1/agent-types``); ``preset``
+        and ``config`` are that family's."""
         t = _transport(base_url, transport)
-        body: dict[str, Any] = {"type": "mpc"}
+        body: dict[str, Any] = {"type": agent_type}
         for key, value in (("env_id", env_id), ("external_env_id", external_env_id), ("preset", preset),
                            ("config", config), ("env_kwargs", env_kwargs), ("name", name)):
             if value is not None:
@@ -136,8 +140,10 @@ class Agent:
         rewards: Any,
         next_observations: Any,
         terminated: Any = None,
+        truncated: Any = None,
     ) -> dict[str, Any]:
-        """Appends a batch (``[n, ...]`` arrays; Discrete actions as ``[n]`` integers)."""
+        """Appends a batch (``[n, ...]`` arrays; Discrete actions as ``[n]`` integers); ``truncated``
+        marks rows where a time limit cut the episode (values bootstrap there)."""
         body: dict[str, Any] = {
             "observation": np.asarray(observations, dtype=np.float32),
             "action": np.asarray(actions, dtype=np.float32),
@@ -146,15 +152,28 @@ class Agent:
         }
         if terminated is not None:
             body["terminated"] = np.asarray(terminated, dtype=np.uint8)
+        if truncated is not None:
+            body["truncated"] = np.asarray(truncated, dtype=np.uint8)
         return self._t.post(f"{self._path}/transitions", body)
 
     def _job(self, route: str, body: dict[str, Any], wait: bool, timeout: float | None) -> dict[str, Any]:
         job = self._t.post(f"{self._path}/{route}", body)
         return wait_for_job(self._t, job, timeout) if wait else job
 
-    def train(self, *, wait: bool = True, timeout: float | None = None, seed: int | None = None, **training: Any) -> dict[str, Any]:
-        """Fits the model on all transitions (a job); ``training`` overrides e.g. ``epochs``."""
+    def train(
+        self,
+        *,
+        wait: bool = True,
+        timeout: float | None = None,
+        seed: int | None = None,
+        updates: int | None = None,
+        **training: Any,
+    ) -> dict[str, Any]:
+        """Trains on all the agent's transitions (a job). MPC: fits the model, ``training``
+        overrides e.g. ``epochs``; SAC: ``updates`` gradient updates (default 1000)."""
         body: dict[str, Any] = {}
+        if updates is not None:
+            body["updates"] = updates
         if training:
             body["training"] = training
         if seed is not None:
@@ -162,8 +181,9 @@ class Agent:
         return self._job("train", body, wait, timeout)
 
     def learn(self, steps: int, *, wait: bool = True, timeout: float | None = None, **options: Any) -> dict[str, Any]:
-        """Runs the model-based RL loop server-side on a served env (a job); ``options``:
-        ``env_id``, ``warmup_steps``, ``refit_every``, ``seed``, ``max_episode_steps``."""
+        """Runs the agent's learning loop server-side on a served env (a job); ``options``:
+        ``env_id``, ``warmup_steps``, ``seed``, ``max_episode_steps``, and ``refit_every`` (MPC) or
+        ``checkpoint_every`` (SAC)."""
         return self._job("learn", {"steps": steps, **options}, wait, timeout)
 
     def evaluate(self, *, wait: bool = True, timeout: float | None = None, **options: Any) -> dict[str, Any]:
@@ -174,24 +194,29 @@ class Agent:
         """Forgets the plan context (call at the start of an episode)."""
         self.context = None
 
-    def _plan(self, route: str, observation: Any, seed: int | None) -> dict[str, Any]:
-        """POSTs to ``plan`` or ``act`` with the carried context, and keeps the new one."""
+    def _plan(self, route: str, observation: Any, seed: int | None, explore: bool = False) -> dict[str, Any]:
+        """POSTs to ``plan`` or ``act`` with the carried context, and keeps the new one (agents
+        without a context, such as SAC, answer none)."""
         body: dict[str, Any] = {"observation": np.asarray(observation, dtype=np.float32).reshape(-1)}
         if self.context is not None:
             body["context"] = self.context
         if seed is not None:
             body["seed"] = seed
+        if explore:
+            body["explore"] = True
         out = self._t.post(f"{self._path}/{route}", body)
-        self.context = out["context"]
+        self.context = out.get("context")
         return out
 
     def plan(self, observation: Any, *, seed: int | None = None) -> dict[str, Any]:
         """The whole plan: ``action``, ``actions``, ``predicted_observations``/``rewards``, ``value``."""
         return self._plan("plan", observation, seed)
 
-    def act(self, observation: Any, *, seed: int | None = None) -> Any:
-        """The first action of a plan from ``observation`` (numpy array for Box, int for Discrete)."""
-        action = self._plan("act", observation, seed)["action"]
+    def act(self, observation: Any, *, seed: int | None = None, explore: bool = False) -> Any:
+        """The agent's action for ``observation`` (numpy array for Box, int for Discrete): MPC's
+        first planned action; SAC's greedy action, or with ``explore=True`` a sample (seeded by
+        ``seed``)."""
+        action = self._plan("act", observation, seed, explore)["action"]
         return action if isinstance(action, int) else np.asarray(action, dtype=np.float32)
 
     def delete(self) -> None:

@@ -43,6 +43,28 @@ def test_served_env_agent_learns_and_acts(server_url: str):
             agent.info()
 
 
+def test_sac_agent_learns_trains_and_acts(server_url: str):
+    config = {"actor_hidden_sizes": [16], "critic_hidden_sizes": [16], "batch_size": 16}
+    with modelgym.Agent.create("Pendulum-v1", agent_type="sac", config=config, base_url=server_url) as agent:
+        assert agent.info()["type"] == "sac"
+        job = agent.learn(steps=250, warmup_steps=50, checkpoint_every=200, seed=1, timeout=120)
+        assert job["status"] == "succeeded" and job["result"]["updates"] == 200
+        assert agent.info()["version"] == 2
+        obs = np.array([1.0, 0.0, 0.5], dtype=np.float32)
+        greedy = agent.act(obs, seed=1)
+        assert isinstance(greedy, np.ndarray) and greedy.shape == (1,) and -2 <= greedy[0] <= 2
+        assert agent.context is None
+        assert np.array_equal(agent.act(obs, seed=2), greedy)
+        sampled = agent.act(obs, seed=1, explore=True)
+        assert np.array_equal(agent.act(obs, seed=1, explore=True), sampled)
+        assert not np.array_equal(sampled, greedy)
+        trained = agent.train(updates=20, timeout=120)
+        assert trained["result"]["updates"] == 220 and trained["result"]["version"] == 3
+        result = agent.evaluate(seeds=[0], max_episode_steps=20, timeout=120)["result"]
+        assert result["version"] == 3 and len(result["returns"]) == 1
+        agent.delete()
+
+
 def test_external_simulator_agent(server_url: str):
     env = modelgym.register_external_env(
         {"type": "Box", "dtype": "float32", "shape": [2], "low": [-np.inf, -np.inf], "high": [np.inf, np.inf]},
