@@ -12,6 +12,7 @@ import { benchLoad } from './load.ts';
 import { benchMatmulReport } from './matmul.ts';
 import { benchMujoco } from './mujoco.ts';
 import { benchPlan } from './plan.ts';
+import { benchSac } from './sac.ts';
 
 const benchmarks: Record<
   string,
@@ -25,6 +26,7 @@ const benchmarks: Record<
   load: benchLoad,
   matmul: benchMatmulReport,
   decode: benchDecode,
+  sac: benchSac,
 };
 
 const args = process.argv.slice(2);

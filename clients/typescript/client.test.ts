@@ -74,6 +74,55 @@ describe.each(['msgpack', 'json'] as const)('the typed client (%s)', (format) =>
     expect(pointers).toContain('/body/seed');
   });
 
+  it('creates a SAC agent with the typed request, trains it offline and acts greedily and exploring', async () => {
+    const created = unwrap(
+      await client.POST('/v1/agents', {
+        body: {
+          type: 'sac',
+          env_id: 'Pendulum-v1',
+          config: { actor_hidden_sizes: [8], critic_hidden_sizes: [8], batch_size: 8 },
+        },
+      }),
+    );
+    expect(created.type).toBe('sac');
+    const id = created.id;
+    const n = 20;
+    const obs = Array.from({ length: n }, (_, i) => [Math.cos(i), Math.sin(i), 0.1 * i]);
+    unwrap(
+      await client.POST('/v1/agents/{agent_id}/transitions', {
+        params: { path: { agent_id: id } },
+        body: {
+          observation: obs,
+          action: obs.map((o) => [o[0]!]),
+          reward: obs.map((o) => -o[2]!),
+          next_observation: obs,
+        },
+      }),
+    );
+    const job = unwrap(
+      await client.POST('/v1/agents/{agent_id}/train', {
+        params: { path: { agent_id: id } },
+        body: { updates: 5 },
+      }),
+    );
+    for (;;) {
+      const j = unwrap(await client.GET('/v1/jobs/{job_id}', { params: { path: { job_id: job.id } } }));
+      if (j.status === 'succeeded') break;
+      expect(['queued', 'running']).toContain(j.status);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const act = (explore: boolean) =>
+      client.POST('/v1/agents/{agent_id}/act', {
+        params: { path: { agent_id: id } },
+        body: { observation: [1, 0, 0], seed: 3, explore },
+      });
+    const greedy = unwrap(await act(false));
+    const sampled = unwrap(await act(true));
+    expect(greedy.version).toBe(1);
+    expect(sampled.action).not.toEqual(greedy.action);
+    expect(unwrap(await act(true)).action).toEqual(sampled.action);
+  });
+
   it('413 for a body over the limit', async () => {
     const limited = createModelgymClient({ baseUrl: small.baseUrl, format });
     const { error, response } = await limited.POST('/v1/envs/{env_id}/reset', {

@@ -933,7 +933,7 @@ export interface components {
              * @default png
              * @enum {string}
              */
-            mode: "png" | "rgb_array";
+            mode?: "png" | "rgb_array";
         };
         RenderResponse: {
             image: components["schemas"]["Tensor"];
@@ -1033,26 +1033,26 @@ export interface components {
          */
         ValueConfig: {
             /** @default 0.98 */
-            discount: number;
+            discount?: number;
             /** @default 0.95 */
-            lambda: number;
+            lambda?: number;
             /** @default 3 */
-            ensemble_size: number;
+            ensemble_size?: number;
             /**
              * @default [
              *       64,
              *       64
              *     ]
              */
-            hidden_sizes: number[];
+            hidden_sizes?: number[];
             /** @default 3 */
-            rounds: number;
+            rounds?: number;
             /** @default 30 */
-            epochs: number;
+            epochs?: number;
             /** @default 64 */
-            batch_size: number;
+            batch_size?: number;
             /** @default 0.001 */
-            learning_rate: number;
+            learning_rate?: number;
         } | null;
         /**
          * @description `type` picks the optimiser; its other fields override that optimiser's defaults:
@@ -1211,60 +1211,60 @@ export interface components {
              *       256
              *     ]
              */
-            actor_hidden_sizes: number[];
+            actor_hidden_sizes?: number[];
             /**
              * @default [
              *       256,
              *       256
              *     ]
              */
-            critic_hidden_sizes: number[];
+            critic_hidden_sizes?: number[];
             /**
              * @description Adam's step size for the actor, the critics and the entropy coefficient.
              * @default 0.0003
              */
-            learning_rate: number;
+            learning_rate?: number;
             /** @default 256 */
-            batch_size: number;
+            batch_size?: number;
             /**
              * @description Replay buffer capacity in transitions (the oldest are dropped).
              * @default 1000000
              */
-            buffer_size: number;
+            buffer_size?: number;
             /** @default 0.99 */
-            gamma: number;
+            gamma?: number;
             /**
              * @description Polyak coefficient of the target critics.
              * @default 0.005
              */
-            tau: number;
+            tau?: number;
             /**
              * @description Env steps of uniformly random actions before the first update (a learn request's `warmup_steps` overrides it).
              * @default 100
              */
-            learning_starts: number;
+            learning_starts?: number;
             /**
              * @description Updates per env step.
              * @default 1
              */
-            gradient_steps: number;
+            gradient_steps?: number;
             /**
              * @description Updates between target moves.
              * @default 1
              */
-            target_update_interval: number;
+            target_update_interval?: number;
             /**
              * @description `auto` learns it; a number fixes it.
              * @default auto
              */
-            ent_coef: "auto" | number;
+            ent_coef?: "auto" | number;
             /**
              * @description The learned coefficient's start.
              * @default 1
              */
-            init_ent_coef: number;
+            init_ent_coef?: number;
             /** @default auto */
-            target_entropy: "auto" | number;
+            target_entropy?: "auto" | number;
             /** @description Seed of weight initialisation and updates. */
             seed?: number;
         };

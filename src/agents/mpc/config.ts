@@ -35,7 +35,7 @@ export interface TrainingSection {
 }
 
 /** A learned terminal value: the spec's `ValueConfig`, every field filled in. */
-export type ValueSection = NonNullable<components['schemas']['ValueConfig']>;
+export type ValueSection = Required<NonNullable<components['schemas']['ValueConfig']>>;
 
 /** What `value: {}` turns on: gamma 0.98 looks about 50 steps ahead, lambda 0.95 as in GAE. */
 export const VALUE_DEFAULTS: ValueSection = {
