@@ -7,20 +7,13 @@
  * @module
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateAgent } from '../src/agents/evaluation.ts';
 import { familyOf } from '../src/agents/families.ts';
-import { AgentService, type CreateAgent } from '../src/agents/service.ts';
+import type { CreateAgent } from '../src/agents/service.ts';
 import { loadVersion } from '../src/agents/versions.ts';
-import { builtinRegistry } from '../src/envs/index.ts';
-import { agentLimits, loadSpec } from '../src/http/spec.ts';
-import { JobRunner } from '../src/jobs/index.ts';
 import type { JobContext } from '../src/jobs/types.ts';
-import { Keyring, stateKeyFromSecret } from '../src/state/keyring.ts';
-import { openStore } from '../src/store/index.ts';
+import { benchWorkspace } from './agent-workspace.ts';
 import { round } from './stats.ts';
 
 /** One scenario: a family on an env with a budget, for several training seeds. */
@@ -67,16 +60,7 @@ interface VersionEval {
 
 /** One training seed's run and the evaluation of every version it stored. */
 export async function runSeed(s: OffPolicyScenario, seed: number) {
-  const dir = await mkdtemp(join(tmpdir(), `modelgym-bench-${s.name}-`));
-  const store = openStore(dir);
-  const registry = builtinRegistry();
-  const agents = new AgentService({
-    store,
-    registry,
-    keyring: new Keyring(stateKeyFromSecret('modelgym benchmark secret key')),
-    jobs: new JobRunner({ rootDir: join(dir, 'jobs'), handlers: {} }),
-    limits: agentLimits(loadSpec()),
-  });
+  const { store, registry, agents, close } = await benchWorkspace(s.name, s.envId);
   try {
     const { agent } = await agents.create({
       type: s.type,
@@ -132,8 +116,7 @@ export async function runSeed(s: OffPolicyScenario, seed: number) {
       evals,
     };
   } finally {
-    await agents.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -6,22 +6,17 @@
  * seeds (and the tensor backend); wall-clock depends on the machine and its load.
  * `--only <name>` runs one scenario; the others keep their last results in bench/results/agents.*.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { MpcConfigInput } from '../src/agents/mpc/config.ts';
 import { runEpisode } from '../src/agents/mpc/episodes.ts';
 import { type LearnEpisode, runLearnLoop } from '../src/agents/mpc/learn-loop.ts';
 import { MpcPolicy } from '../src/agents/mpc/policy.ts';
 import type { MpcRecord } from '../src/agents/mpc/record.ts';
-import { AgentService, type CreateAgent } from '../src/agents/service.ts';
+import type { CreateAgent } from '../src/agents/service.ts';
 import { loadVersion } from '../src/agents/versions.ts';
-import { builtinRegistry } from '../src/envs/index.ts';
-import { agentLimits, loadSpec } from '../src/http/spec.ts';
-import { JobRunner } from '../src/jobs/index.ts';
-import { Keyring, stateKeyFromSecret } from '../src/state/keyring.ts';
-import { openStore } from '../src/store/index.ts';
 import { initTensorBackend } from '../src/tensor/backend.ts';
+import { benchWorkspace } from './agent-workspace.ts';
 import { OFF_POLICY_SCENARIOS, offPolicyMarkdown, runOffPolicyScenario } from './agents-off-policy.ts';
 import { round } from './stats.ts';
 
@@ -134,16 +129,7 @@ async function lastRun(): Promise<{ results: ScenarioResult[]; offPolicy: OffPol
 }
 
 async function runScenario(s: Scenario) {
-  const dir = await mkdtemp(join(tmpdir(), `modelgym-bench-${s.name}-`));
-  const store = openStore(dir);
-  const registry = builtinRegistry();
-  const agents = new AgentService({
-    store,
-    registry,
-    keyring: new Keyring(stateKeyFromSecret('modelgym benchmark secret key')),
-    jobs: new JobRunner({ rootDir: join(dir, 'jobs'), handlers: {} }),
-    limits: agentLimits(loadSpec()),
-  });
+  const { store, registry, agents, close } = await benchWorkspace(s.name, s.envId);
   try {
     const { agent } = await agents.create({
       type: 'mpc',
@@ -215,8 +201,7 @@ async function runScenario(s: Scenario) {
       msPerEnvStepPlanning: round(evalMs / evalSteps, 1),
     };
   } finally {
-    await agents.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -14,6 +14,7 @@ import {
 import type { PlanActions } from '../../planners/planner.ts';
 import { PROPAGATIONS, type Propagation } from '../../planners/rollout-model.ts';
 import { AgentArgumentError } from '../errors.ts';
+import { presetNamed } from '../presets.ts';
 
 /** The dynamics ensemble. */
 export interface ModelSection {
@@ -200,14 +201,7 @@ export function resolveMpcConfig(
   actions: PlanActions,
   limits: { maxPlanRollouts: number },
 ): MpcConfig {
-  const base = MPC_PRESETS.find((p) => p.name === (preset ?? 'default'));
-  if (!base) {
-    throw new AgentArgumentError(
-      'preset',
-      `unknown preset "${preset}"; one of ${MPC_PRESETS.map((p) => p.name).join(', ')}`,
-    );
-  }
-  const b = base.config;
+  const b = presetNamed(MPC_PRESETS, preset).config;
   const i = input ?? {};
   const plannerBase =
     i.planner?.type !== undefined && i.planner.type !== b.planner.type

@@ -7,6 +7,7 @@
 import type { components } from '../../generated/openapi.ts';
 import { AgentArgumentError } from '../errors.ts';
 import type { AgentPreset } from '../family.ts';
+import { presetNamed } from '../presets.ts';
 
 /** A complete SAC configuration (what is stored with an agent). */
 export type SacConfig = Required<components['schemas']['SacConfig']>;
@@ -62,14 +63,7 @@ export function resolveSacConfig(
   valuesPerTransition: number,
   maxReplayValues: number,
 ): SacConfig {
-  const base = SAC_PRESETS.find((p) => p.name === (preset ?? 'default'));
-  if (!base) {
-    throw new AgentArgumentError(
-      'preset',
-      `unknown preset "${preset}"; one of ${SAC_PRESETS.map((p) => p.name).join(', ')}`,
-    );
-  }
-  const config: SacConfig = { ...base.config, ...input };
+  const config: SacConfig = { ...presetNamed(SAC_PRESETS, preset).config, ...input };
   const values = config.buffer_size * valuesPerTransition;
   if (values > maxReplayValues) {
     throw new AgentArgumentError(
