@@ -5,11 +5,16 @@
  */
 import { AgentArgumentError } from './errors.ts';
 import type { AgentFamily } from './family.ts';
+import { mbpoFamily } from './mbpo/family.ts';
 import { mpcFamily } from './mpc/family.ts';
 import { sacFamily } from './sac/family.ts';
 
 /** The families, in the order `GET /v1/agent-types` lists them. */
-export const AGENT_FAMILIES: readonly AgentFamily[] = [mpcFamily as AgentFamily, sacFamily as AgentFamily];
+export const AGENT_FAMILIES: readonly AgentFamily[] = [
+  mpcFamily as AgentFamily,
+  sacFamily as AgentFamily,
+  mbpoFamily as AgentFamily,
+];
 
 /** The family of an agent type among `families` (default all); AgentArgumentError for an unknown one. */
 export function familyOf(

@@ -554,7 +554,10 @@ export interface paths {
          *     current model, refitting every `refit_every` steps, each refit a new version. SAC: samples
          *     from the actor and makes `gradient_steps` updates per env step, with a checkpoint (a new
          *     version holding the networks and optimisers) every `checkpoint_every` steps and at the end;
-         *     the transitions go to the agent's data at each checkpoint. Every episode's return goes to
+         *     the transitions go to the agent's data at each checkpoint. MBPO: as SAC, with the dynamics
+         *     ensemble refitted and rolled out every `model_train_every` steps (a `model-fit` log each)
+         *     and the SAC updates made on model rollouts mixed with env data; its versions hold the
+         *     ensemble too. Every episode's return goes to
          *     the job's events (the learning curve). A job killed mid-run resumes from its last
          *     checkpoint.
          */
@@ -1117,7 +1120,7 @@ export interface components {
          * @description One schema per agent family, chosen by `type` (see `GET /v1/agent-types`). Every family
          *     takes the fields of `CreateAgentFields`; `config` is the family's own.
          */
-        CreateAgentRequest: components["schemas"]["CreateMpcAgentRequest"] | components["schemas"]["CreateSacAgentRequest"];
+        CreateAgentRequest: components["schemas"]["CreateMpcAgentRequest"] | components["schemas"]["CreateSacAgentRequest"] | components["schemas"]["CreateMbpoAgentRequest"];
         /** @description What every create request names, whatever the family. */
         CreateAgentFields: {
             name?: string;
@@ -1140,7 +1143,7 @@ export interface components {
             type: "mpc";
         });
         /** @description One schema per agent family, chosen by `type`; the fields of `AgentFields` are common to all. */
-        Agent: components["schemas"]["MpcAgent"] | components["schemas"]["SacAgent"];
+        Agent: components["schemas"]["MpcAgent"] | components["schemas"]["SacAgent"] | components["schemas"]["MbpoAgent"];
         AgentFields: {
             id: components["schemas"]["ResourceId"];
             type: string;
@@ -1268,6 +1271,83 @@ export interface components {
             /** @description Seed of weight initialisation and updates. */
             seed?: number;
         };
+        CreateMbpoAgentRequest: {
+            /** @constant */
+            type: "mbpo";
+            config?: components["schemas"]["MbpoConfig"];
+        } & (components["schemas"]["CreateAgentFields"] & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mbpo";
+        });
+        MbpoAgent: {
+            /** @constant */
+            type: "mbpo";
+            config: components["schemas"]["MbpoConfig"];
+            /** @description SAC updates behind the latest version. */
+            updates?: number;
+            /** @description The latest version's entropy coefficient (alpha). */
+            ent_coef?: number;
+            /** @description Per-member validation MSE of the latest version's dynamics ensemble. */
+            validation_mse?: number[];
+        } & (WithRequired<components["schemas"]["AgentFields"], "type"> & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mbpo";
+        });
+        /**
+         * @description Model-based policy optimisation (Janner et al. 2019): SAC (`sac`) trained mostly on short
+         *     branched rollouts of a probabilistic dynamics ensemble (`model`). Every `model_train_every`
+         *     env steps the ensemble is refitted on all env data (early stopping by `patience` on a
+         *     holdout), then `rollouts_per_step x model_train_every` states drawn from the env data are
+         *     rolled out for k steps (k from `rollout_schedule`), each row through a random elite, with
+         *     actions sampled from the actor and the env's known reward and termination (or learned
+         *     ones); the model buffer keeps the last `retain_epochs` such batches. Each env step after
+         *     `sac.learning_starts` makes `sac.gradient_steps` SAC updates on minibatches of which
+         *     `real_ratio` come from the env data and the rest from the model buffer. `sac.buffer_size`
+         *     is the env-data capacity. Fields missing from a request come from the preset.
+         */
+        MbpoConfig: {
+            sac?: components["schemas"]["SacConfig"];
+            model?: components["schemas"]["ModelConfig"];
+            model_training?: components["schemas"]["TrainingConfig"];
+            /**
+             * @description Env steps between model refits (and model rollouts); also the epoch of `rollout_schedule`.
+             * @default 250
+             */
+            model_train_every?: number;
+            /**
+             * @description Model rollouts started per env step (at each refit: this x `model_train_every`).
+             * @default 400
+             */
+            rollouts_per_step?: number;
+            /**
+             * @description `[first_epoch, last_epoch, min_length, max_length]`: the rollout length is `min_length`
+             *     until epoch `first_epoch`, then grows linearly to `max_length` at `last_epoch` (MBPO's
+             *     schedule; epochs count from 1, one per `model_train_every` env steps).
+             * @default [
+             *       1,
+             *       15,
+             *       1,
+             *       1
+             *     ]
+             */
+            rollout_schedule?: number[];
+            /**
+             * @description Epochs of model rollouts the model buffer keeps.
+             * @default 1
+             */
+            retain_epochs?: number;
+            /**
+             * @description Fraction of each SAC minibatch drawn from env data (the rest from model rollouts).
+             * @default 0.05
+             */
+            real_ratio?: number;
+        };
         AgentList: {
             items: components["schemas"]["Agent"][];
             next: string | null;
@@ -1303,7 +1383,7 @@ export interface components {
             seed?: number;
             /** @description Plan with this version (default the latest). */
             version?: number;
-            /** @description Agents with a stochastic policy (SAC): sample the action instead of acting greedily (default false). Seeded by `seed`. */
+            /** @description Agents with a stochastic policy (SAC, MBPO): sample the action instead of acting greedily (default false). Seeded by `seed`. */
             explore?: boolean;
         };
         /** @description Mean and standard deviation over the particles (the ensemble's spread). */
@@ -1340,11 +1420,11 @@ export interface components {
             env_kwargs?: components["schemas"]["Kwargs"];
             /** @description Env steps in all (warm-up included). */
             steps: number;
-            /** @description Random-action steps first (MPC default 200; SAC default its config's `learning_starts`). */
+            /** @description Random-action steps first (MPC default 200; SAC and MBPO default their config's `learning_starts`). */
             warmup_steps?: number;
             /** @description MPC agents - env steps between refits (default 200). */
             refit_every?: number;
-            /** @description SAC agents - env steps between checkpoints, each a new version (default 1000; taken at the next episode's end). */
+            /** @description SAC and MBPO agents - env steps between checkpoints, each a new version (default 1000; taken at the next episode's end). */
             checkpoint_every?: number;
             seed?: number;
             max_episode_steps?: number;

@@ -6,12 +6,11 @@
  */
 import { transitionSchema } from '../../experience/columns.ts';
 import { inputDim, outputDim } from '../../models/layout.ts';
-import { deserializeEnsemble, type EnsembleManifest } from '../../models/serialize.ts';
+import { checkEnsembleArtifact } from '../ensemble-artifact.ts';
 import { AgentArgumentError } from '../errors.ts';
 import type { AgentFamily } from '../family.ts';
 import { evaluateEpisodes } from '../jobs/evaluate-episodes.ts';
 import { actionWidth, observationWidth } from '../spaces.ts';
-import type { ArtifactBytes } from '../versions.ts';
 import { MpcAgentPolicy } from './agent-policy.ts';
 import { MPC_PRESETS, type MpcConfig, type MpcConfigInput, resolveMpcConfig } from './config.ts';
 import { learn } from './jobs/learn.ts';
@@ -19,30 +18,6 @@ import { train } from './jobs/train.ts';
 import { planFlops } from './plan-cost.ts';
 import { MpcPolicy } from './policy.ts';
 import { layoutFor, type MpcRecord, planActions } from './record.ts';
-
-/** Checks that an artifact is an ensemble of the given widths (and determinism). */
-async function checkEnsemble(
-  part: ArtifactBytes,
-  name: string,
-  inputs: number,
-  outputs: number,
-  deterministic?: boolean,
-): Promise<void> {
-  let ensemble: Awaited<ReturnType<typeof deserializeEnsemble>>;
-  try {
-    ensemble = await deserializeEnsemble(part.manifest as EnsembleManifest, part.bytes);
-  } catch (err) {
-    throw new AgentArgumentError(name, (err as Error).message);
-  }
-  try {
-    if (ensemble.config.inputDim !== inputs || ensemble.config.outputDim !== outputs)
-      throw new AgentArgumentError(name, `the ${name}'s sizes do not fit the agent's spaces`);
-    if (deterministic && !ensemble.config.deterministic)
-      throw new AgentArgumentError(name, `the ${name} ensemble has deterministic members`);
-  } finally {
-    ensemble.dispose();
-  }
-}
 
 /** See the module doc. */
 export const mpcFamily: AgentFamily<MpcConfig> = {
@@ -140,8 +115,8 @@ export const mpcFamily: AgentFamily<MpcConfig> = {
         );
     }
     const { layout } = record;
-    if (dynamics) await checkEnsemble(dynamics, 'model', inputDim(layout), outputDim(layout));
-    if (value) await checkEnsemble(value, 'value', layout.obsDim, 1, true);
+    if (dynamics) await checkEnsembleArtifact(dynamics, 'model', inputDim(layout), outputDim(layout));
+    if (value) await checkEnsembleArtifact(value, 'value', layout.obsDim, 1, true);
   },
 
   checkJobParams(_operation, params) {

@@ -5,8 +5,9 @@
  * @module
  */
 import type { Ensemble } from '../../models/ensemble.ts';
-import { deserializeEnsemble, type EnsembleManifest, serializeEnsemble } from '../../models/serialize.ts';
+import type { EnsembleManifest } from '../../models/serialize.ts';
 import type { Store } from '../../store/store.ts';
+import { ensembleArtifact, ensemblePart, loadEnsembleArtifact } from '../ensemble-artifact.ts';
 import { type ArtifactBytes, type LoadedVersion, saveVersion } from '../versions.ts';
 
 /** A fitted value ensemble to store with a version. */
@@ -34,18 +35,11 @@ export async function mpcArtifacts(
   validationMse: number[],
   value?: VersionValue,
 ): Promise<Record<string, ArtifactBytes>> {
-  const d = await serializeEnsemble(ensemble);
-  const out: Record<string, ArtifactBytes> = {
-    dynamics: { manifest: d.manifest, bytes: d.weights, meta: { validation_mse: validationMse } },
-  };
-  if (value) {
-    const v = await serializeEnsemble(value.ensemble);
-    out.value = {
-      manifest: v.manifest,
-      bytes: v.weights,
-      meta: { validation_mse: value.validationMse, target_range: value.targetRange },
-    };
-  }
+  const out: Record<string, ArtifactBytes> = { dynamics: await ensembleArtifact(ensemble, validationMse) };
+  if (value)
+    out.value = await ensembleArtifact(value.ensemble, value.validationMse, {
+      target_range: value.targetRange,
+    });
   return out;
 }
 
@@ -67,22 +61,18 @@ export async function saveMpcVersion(
 
 /** The dynamics and value of a loaded MPC version. */
 export function mpcParts(loaded: LoadedVersion): MpcVersionParts {
-  const d = loaded.record.artifacts.dynamics;
+  const d = ensemblePart(loaded, 'dynamics');
   if (!d) throw new Error(`version ${loaded.version} has no dynamics model`);
   const parts: MpcVersionParts = {
-    dynamics: {
-      manifest: d.manifest as EnsembleManifest,
-      weights: loaded.bytes.dynamics!,
-      validationMse: (d.meta?.validation_mse as number[] | undefined) ?? [],
-    },
+    dynamics: { manifest: d.manifest, weights: d.weights, validationMse: d.validationMse },
   };
-  const v = loaded.record.artifacts.value;
+  const v = ensemblePart(loaded, 'value');
   if (v) {
     parts.value = {
-      manifest: v.manifest as EnsembleManifest,
-      weights: loaded.bytes.value!,
-      validationMse: (v.meta?.validation_mse as number[] | undefined) ?? [],
-      targetRange: v.meta?.target_range as [number, number],
+      manifest: v.manifest,
+      weights: v.weights,
+      validationMse: v.validationMse,
+      targetRange: v.meta.target_range as [number, number],
     };
   }
   return parts;
@@ -90,12 +80,10 @@ export function mpcParts(loaded: LoadedVersion): MpcVersionParts {
 
 /** Rebuilds the dynamics ensemble of a loaded version (the caller disposes it). */
 export function ensembleOf(loaded: LoadedVersion): Promise<Ensemble> {
-  const { dynamics } = mpcParts(loaded);
-  return deserializeEnsemble(dynamics.manifest, dynamics.weights);
+  return loadEnsembleArtifact(loaded, 'dynamics');
 }
 
 /** Rebuilds the value ensemble of a loaded version, if it has one (the caller disposes it). */
 export async function valueEnsembleOf(loaded: LoadedVersion): Promise<Ensemble | undefined> {
-  const { value } = mpcParts(loaded);
-  return value ? deserializeEnsemble(value.manifest, value.weights) : undefined;
+  return ensemblePart(loaded, 'value') ? loadEnsembleArtifact(loaded, 'value') : undefined;
 }

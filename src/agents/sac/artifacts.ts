@@ -168,13 +168,19 @@ function decodeOptimizers(artifact: ArtifactBytes | undefined) {
 /**
  * Checks an imported version's artifacts against the agent's shape (every tensor, the optimiser
  * states' moments matching the parameters they belong to); AgentArgumentError naming the part.
+ * A family that stores more (MBPO) names itself and its own artifacts, which it checks.
  */
-export function checkSacArtifacts(shape: SacShape, artifacts: Readonly<Record<string, ArtifactBytes>>): void {
+export function checkSacArtifacts(
+  shape: SacShape,
+  artifacts: Readonly<Record<string, ArtifactBytes>>,
+  family: { name: string; others: readonly string[] } = { name: 'SAC', others: [] },
+): void {
+  const allowed = [...SAC_ARTIFACTS, ...family.others];
   for (const name of Object.keys(artifacts))
-    if (!(SAC_ARTIFACTS as readonly string[]).includes(name))
+    if (!allowed.includes(name))
       throw new AgentArgumentError(
         `version.artifacts.${name}`,
-        `SAC versions hold only ${SAC_ARTIFACTS.join(', ')}`,
+        `${family.name} versions hold only ${allowed.join(', ')}`,
       );
   let d: ReturnType<typeof decodeNetworks>;
   try {

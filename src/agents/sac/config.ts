@@ -64,15 +64,28 @@ export function resolveSacConfig(
   maxReplayValues: number,
 ): SacConfig {
   const config: SacConfig = { ...presetNamed(SAC_PRESETS, preset).config, ...input };
-  const values = config.buffer_size * valuesPerTransition;
+  checkReplayValues('config.buffer_size', config.buffer_size, valuesPerTransition, maxReplayValues);
+  return config;
+}
+
+/**
+ * AgentArgumentError naming `field` when replay buffers of `capacity` transitions of
+ * `valuesPerTransition` values would hold more than `maxReplayValues` values.
+ */
+export function checkReplayValues(
+  field: string,
+  capacity: number,
+  valuesPerTransition: number,
+  maxReplayValues: number,
+): void {
+  const values = capacity * valuesPerTransition;
   if (values > maxReplayValues) {
     throw new AgentArgumentError(
-      'config.buffer_size',
-      `a replay buffer of ${config.buffer_size} transitions of ${valuesPerTransition} values would hold ` +
+      field,
+      `replay buffers of ${capacity} transitions of ${valuesPerTransition} values would hold ` +
         `${values} values; the limit is ${maxReplayValues} (at most ${Math.floor(maxReplayValues / valuesPerTransition)} transitions)`,
     );
   }
-  return config;
 }
 
 /** The entropy target: `auto` is minus the action width (the paper's heuristic). */

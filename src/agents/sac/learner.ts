@@ -5,6 +5,8 @@
  * steps are taken each step is followed by `gradient_steps` updates. At the first episode's end
  * after `checkpointEvery` steps the networks and optimisers become a new version and the rows
  * collected since the last one are appended to the agent's data; the run ends with both too.
+ * The learner drives any {@link ActorTrainer}: SAC's own, or MBPO's, which trains the same actor
+ * and critics on model rollouts.
  * @module
  */
 import { type Transitions, transitionSchema } from '../../experience/columns.ts';
@@ -12,14 +14,43 @@ import { concatTransitions } from '../../experience/concat.ts';
 import type { Policy } from '../../experience/policy.ts';
 import { randomPolicy } from '../../experience/policy.ts';
 import { type TransitionReader, transitionStream } from '../../experience/reader.ts';
+import type { ReplayBuffer } from '../../experience/replay-buffer.ts';
 import { encodeSegment } from '../../experience/segments.ts';
 import { spaceFromDescription } from '../../spaces/index.ts';
 import type { Store } from '../../store/store.ts';
+import type { TfModule } from '../../tensor/backend.ts';
 import type { LoopProgress, OffPolicyLearner } from '../loops/off-policy.ts';
+import type { AgentRecord } from '../record.ts';
 import { envAction } from '../spaces.ts';
 import { actorAction } from './agent-policy.ts';
-import type { SacTrainer } from './trainer.ts';
+import type { SacNetworks } from './networks.ts';
+import type { ActionScale } from './record.ts';
 import { normalNoise, type SacUpdateStats } from './update.ts';
+
+/** What the learner trains: an actor and critics updated from a replay buffer of env steps. */
+export interface ActorTrainer {
+  readonly tf: TfModule;
+  readonly record: AgentRecord;
+  readonly net: SacNetworks;
+  readonly scale: ActionScale;
+  /** The env steps' transitions (every step of the run is added here). */
+  readonly replay: ReplayBuffer;
+  /** Updates per env step. */
+  readonly gradientSteps: number;
+  /** Updates made so far (over the agent's versions). */
+  readonly updates: number;
+  /**
+   * After each env step's row is in {@link replay}, before that step's updates (MBPO refits its
+   * model and rolls it out here when due).
+   */
+  afterEnvStep?(steps: number): void;
+  /** Whether updates can run yet (MBPO: not before its first model rollouts); absent: always. */
+  ready?(): boolean;
+  /** One gradient update. */
+  update(): SacUpdateStats;
+  /** Stores the networks (and optimisers) as the agent's next version; resolves with its number. */
+  saveVersion(store: Store, transitions: number): Promise<number>;
+}
 
 /** Settings of one learning run. */
 export interface SacLearnSettings {
@@ -42,7 +73,7 @@ export class SacLearner implements OffPolicyLearner {
   constructor(
     readonly store: Store,
     readonly reader: TransitionReader,
-    readonly trainer: SacTrainer,
+    readonly trainer: ActorTrainer,
     readonly settings: SacLearnSettings,
     steps: number,
     version: number,
@@ -77,9 +108,11 @@ export class SacLearner implements OffPolicyLearner {
 
   afterStep(steps: number, transition: Transitions): void {
     this.#steps = steps;
-    this.trainer.replay.add(transition);
-    if (steps <= this.settings.learningStarts) return;
-    for (let g = 0; g < this.trainer.record.config.gradient_steps; g++) this.#stats = this.trainer.update();
+    const { trainer } = this;
+    trainer.replay.add(transition);
+    trainer.afterEnvStep?.(steps);
+    if (steps <= this.settings.learningStarts || trainer.ready?.() === false) return;
+    for (let g = 0; g < trainer.gradientSteps; g++) this.#stats = trainer.update();
   }
 
   async afterEpisode(progress: LoopProgress, rows: Transitions): Promise<boolean> {

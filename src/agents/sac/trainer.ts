@@ -5,12 +5,12 @@
  * versions and, with the loop's progress, checkpoints from which a run resumes bit for bit.
  * @module
  */
-import { transitionSchema } from '../../experience/columns.ts';
+import { type Transitions, transitionSchema } from '../../experience/columns.ts';
 import { ReplayBuffer } from '../../experience/replay-buffer.ts';
 import { Generator, type RngState } from '../../rng/generator.ts';
 import type { Store } from '../../store/store.ts';
 import { loadTf, type TfModule } from '../../tensor/backend.ts';
-import { artifactBytes, type LoadedVersion, saveVersion } from '../versions.ts';
+import { type ArtifactBytes, artifactBytes, type LoadedVersion, saveVersion } from '../versions.ts';
 import { loadSacNetworks, restoreSacOptimizers, sacArtifacts } from './artifacts.ts';
 import { targetEntropy } from './config.ts';
 import { createSacNetworks, disposeSacNetworks, type SacNetworks } from './networks.ts';
@@ -109,9 +109,18 @@ export class SacTrainer {
     return this.#updates;
   }
 
+  /** Updates per env step when learning from episodes. */
+  get gradientSteps(): number {
+    return this.record.config.gradient_steps;
+  }
+
   /** One gradient update on a minibatch from the replay buffer. */
   update(): SacUpdateStats {
-    const { batch } = this.replay.sample(this.record.config.batch_size, this.rng);
+    return this.updateOn(this.replay.sample(this.record.config.batch_size, this.rng).batch);
+  }
+
+  /** One gradient update on `batch` (env-unit actions); the actor noise comes from the trainer's generator. */
+  updateOn(batch: Transitions): SacUpdateStats {
     const stats = sacUpdate(
       this.tf,
       this.net,
@@ -133,13 +142,13 @@ export class SacTrainer {
   }
 
   /** Stores the networks and optimisers as the agent's next version; returns its number. */
-  async saveVersion(
-    store: Store,
-    transitions: number,
-    extraMeta: Record<string, unknown> = {},
-  ): Promise<number> {
-    const artifacts = await sacArtifacts(this.net, this.opt, { updates: this.#updates, ...extraMeta });
-    return saveVersion(store, this.record.id, artifacts, transitions);
+  async saveVersion(store: Store, transitions: number): Promise<number> {
+    return saveVersion(store, this.record.id, await this.artifacts(), transitions);
+  }
+
+  /** The version artifacts of the networks and optimisers (with the update count). */
+  artifacts(): Promise<Record<string, ArtifactBytes>> {
+    return sacArtifacts(this.net, this.opt, { updates: this.#updates });
   }
 
   /** The trainer's part of a checkpoint (copies: training may go on). */

@@ -1,8 +1,9 @@
 /**
- * A SAC learn job killed with SIGKILL mid-run and resumed by another server ends with the same
- * networks and optimiser state, bit for bit, as the same run never interrupted: the checkpoint
- * holds the replay buffer, the update generator and the loop's progress, the version it names
- * holds the networks and Adam's moments, and everything random is drawn from seeded generators.
+ * A SAC or MBPO learn job killed with SIGKILL mid-run and resumed by another server ends with the
+ * same networks and optimiser state, bit for bit, as the same run never interrupted: the
+ * checkpoint holds the replay buffer (MBPO: and its model buffer), the update generator and the
+ * loop's progress, the version it names holds the networks (MBPO: and the ensemble) and Adam's
+ * moments, and everything random is drawn from seeded generators.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../src/jobs/index.ts';
@@ -10,18 +11,38 @@ import { type AgentTestApp, agentTestApp } from '../helpers/agents.ts';
 import { call, post } from '../helpers/app.ts';
 import { spawnTs } from '../helpers/jobs/handlers.ts';
 
-const CONFIG = {
+const SAC = {
   actor_hidden_sizes: [16],
   critic_hidden_sizes: [16],
   batch_size: 32,
   learning_starts: 50,
   seed: 6,
 };
+const SAC_ARTIFACTS = ['actor', 'critics', 'entropy', 'optimizers'];
 const LEARN = { steps: 1400, checkpoint_every: 200, seed: 9 };
+
+const FAMILIES = [
+  { type: 'sac', config: SAC, artifacts: SAC_ARTIFACTS },
+  {
+    type: 'mbpo',
+    // Refits every 150 steps (not at checkpoints), rollouts growing from 1 to 3 steps (the model
+    // buffer is resized), two epochs of rollouts kept.
+    config: {
+      sac: { ...SAC, gradient_steps: 2 },
+      model: { ensemble_size: 3, hidden_sizes: [16], elites: 2 },
+      model_training: { epochs: 5 },
+      model_train_every: 150,
+      rollouts_per_step: 4,
+      rollout_schedule: [1, 4, 1, 3],
+      retain_epochs: 2,
+    },
+    artifacts: [...SAC_ARTIFACTS, 'dynamics', 'model_optimizer'],
+  },
+];
 
 type Exported = { version: { artifacts: Record<string, { bytes: string; meta?: unknown }> } };
 
-describe('SAC learn job resume', () => {
+describe.each(FAMILIES)('$type learn job resume', ({ type, config, artifacts }) => {
   const apps: AgentTestApp[] = [];
   afterAll(async () => {
     for (const a of apps.reverse()) await a.close();
@@ -29,9 +50,9 @@ describe('SAC learn job resume', () => {
 
   async function createAgent(t: AgentTestApp): Promise<string> {
     const res = await post<{ id: string }>(t.app, '/v1/agents', {
-      type: 'sac',
+      type,
       env_id: 'Pendulum-v1',
-      config: CONFIG,
+      config,
     });
     expect(res.status).toBe(201);
     return res.body.id;
@@ -96,7 +117,7 @@ describe('SAC learn job resume', () => {
 
     const want = await finalArtifacts(plain, plainId);
     const got = await finalArtifacts(resumed, id);
-    expect(Object.keys(got).sort()).toEqual(['actor', 'critics', 'entropy', 'optimizers']);
+    expect(Object.keys(got).sort()).toEqual([...artifacts].sort());
     for (const name of Object.keys(want)) expect(got[name]!.bytes, name).toBe(want[name]!.bytes);
     // The agent's data holds every transition once.
     const view = await call<{ transitions: number }>(resumed.app, 'GET', `/v1/agents/${id}`);
