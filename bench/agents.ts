@@ -17,7 +17,13 @@ import type { CreateAgent } from '../src/agents/service.ts';
 import { loadVersion } from '../src/agents/versions.ts';
 import { initTensorBackend } from '../src/tensor/backend.ts';
 import { benchWorkspace } from './agent-workspace.ts';
-import { OFF_POLICY_SCENARIOS, offPolicyMarkdown, runOffPolicyScenario } from './agents-off-policy.ts';
+import {
+  mergeOffPolicy,
+  OFF_POLICY_SCENARIOS,
+  type OffPolicyResult,
+  offPolicyMarkdown,
+  runOffPolicyScenarios,
+} from './agents-off-policy.ts';
 import { round } from './stats.ts';
 
 interface Scenario {
@@ -107,7 +113,6 @@ function parallelSeeds(): number {
 }
 
 type ScenarioResult = Awaited<ReturnType<typeof runScenario>>;
-type OffPolicyResult = Awaited<ReturnType<typeof runOffPolicyScenario>>;
 
 /** The results of the last full or partial run, if any. */
 async function lastRun(): Promise<{ results: ScenarioResult[]; offPolicy: OffPolicyResult[] }> {
@@ -210,7 +215,10 @@ export async function benchAgents(
 ): Promise<{ json: Record<string, unknown>; markdown: string }> {
   const backend = await initTensorBackend();
   const only = process.argv.indexOf('--only');
-  const chosen = (name: string) => only < 0 || name === process.argv[only + 1];
+  const names = only < 0 ? undefined : process.argv[only + 1]!.split(',');
+  const chosen = (name: string) => !names || names.includes(name);
+  const seedsArg = process.argv.indexOf('--seeds');
+  const onlySeeds = seedsArg < 0 ? undefined : process.argv[seedsArg + 1]!.split(',').map(Number);
   const selected = SCENARIOS.filter((s) => chosen(s.name));
   // Scenarios not run now keep their last results (a full run takes hours).
   const last = quick || only < 0 ? { results: [], offPolicy: [] } : await lastRun();
@@ -219,21 +227,23 @@ export async function benchAgents(
     process.stderr.write(`scenario ${s.name} (${s.envId}, ${s.steps} steps)\n`);
     fresh.push(await runScenario(quick ? { ...s, steps: Math.min(s.steps, 400), evalEpisodes: 1 } : s));
   }
-  const freshOffPolicy: OffPolicyResult[] = [];
-  for (const s of OFF_POLICY_SCENARIOS.filter((x) => chosen(x.name))) {
-    process.stderr.write(`scenario ${s.name} (${s.envId}, ${s.steps} steps x ${s.seeds.length} seeds)\n`);
-    freshOffPolicy.push(
-      await runOffPolicyScenario(
-        quick ? { ...s, steps: Math.min(s.steps, 1000), seeds: [0], report: [1000] } : s,
-        parallelSeeds(),
-      ),
-    );
-  }
+  const offPolicySelected = OFF_POLICY_SCENARIOS.filter((x) => chosen(x.name)).map((s) =>
+    quick ? { ...s, steps: Math.min(s.steps, 1000), seeds: [0], report: [1000] } : s,
+  );
+  const freshOffPolicy: OffPolicyResult[] = await runOffPolicyScenarios(
+    offPolicySelected,
+    parallelSeeds(),
+    onlySeeds,
+  );
   const results = SCENARIOS.map(
     (s) => fresh.find((r) => r.name === s.name) ?? last.results.find((r) => r.name === s.name),
   ).filter((r): r is ScenarioResult => r !== undefined);
-  const offPolicy = OFF_POLICY_SCENARIOS.map(
-    (s) => freshOffPolicy.find((r) => r.name === s.name) ?? last.offPolicy.find((r) => r.name === s.name),
+  const offPolicy = OFF_POLICY_SCENARIOS.map((s) =>
+    mergeOffPolicy(
+      s,
+      last.offPolicy.find((r) => r.name === s.name),
+      freshOffPolicy.find((r) => r.name === s.name),
+    ),
   ).filter((r): r is OffPolicyResult => r !== undefined);
   const json = { date: new Date().toISOString(), backend: backend.name, results, offPolicy };
   const md = [
