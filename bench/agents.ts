@@ -220,8 +220,6 @@ export async function benchAgents(
   const seedsArg = process.argv.indexOf('--seeds');
   const onlySeeds = seedsArg < 0 ? undefined : process.argv[seedsArg + 1]!.split(',').map(Number);
   const selected = SCENARIOS.filter((s) => chosen(s.name));
-  // Scenarios not run now keep their last results (a full run takes hours).
-  const last = quick || only < 0 ? { results: [], offPolicy: [] } : await lastRun();
   const fresh: ScenarioResult[] = [];
   for (const s of selected) {
     process.stderr.write(`scenario ${s.name} (${s.envId}, ${s.steps} steps)\n`);
@@ -235,6 +233,9 @@ export async function benchAgents(
     parallelSeeds(),
     onlySeeds,
   );
+  // Scenarios not run now keep their last results (a full run takes hours); read after the runs,
+  // so that runs of other scenarios in other processes meanwhile are kept too.
+  const last = quick || only < 0 ? { results: [], offPolicy: [] } : await lastRun();
   const results = SCENARIOS.map(
     (s) => fresh.find((r) => r.name === s.name) ?? last.results.find((r) => r.name === s.name),
   ).filter((r): r is ScenarioResult => r !== undefined);

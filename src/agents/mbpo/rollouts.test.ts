@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelStepInput, RolloutModel } from '../../planners/rollout-model.ts';
 import { Generator } from '../../rng/generator.ts';
+import type { SpaceDescription } from '../../spaces/space.ts';
 import { loadTf, type TfModule } from '../../tensor/backend.ts';
 import { createSacNetworks, disposeSacNetworks, type SacNetworks } from '../sac/networks.ts';
 import { ActionScale } from '../sac/record.ts';
 import { branchedRollouts } from './rollouts.ts';
 
-const BOX = { type: 'Box', dtype: 'float32', shape: [1], low: [-2], high: [2] } as const;
+const BOX: SpaceDescription = { type: 'Box', dtype: 'float32', shape: [1], low: [-2], high: [2] };
 
 /**
  * A 2-D model that moves the first coordinate by the action and counts steps in the second; it
