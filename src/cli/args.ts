@@ -13,16 +13,16 @@ export class UsageError extends Error {
 /** The `learn` command's settings, defaults filled in. */
 export interface LearnOptions {
   env: string;
-  /** The agent type (`mpc`, `sac`; the server or the in-process service checks it). */
+  /** The agent type (`mpc`, `sac`, `mbpo`; the server or the in-process service checks it). */
   agent: string;
   /** Absent: the family's default preset (MPC: `fast`). */
   preset?: string;
   steps: number;
-  /** Absent: the family's default (MPC 200 steps, SAC its config's `learning_starts`). */
+  /** Absent: the family's default (MPC 200 steps, SAC and MBPO their config's `learning_starts`). */
   warmup?: number;
   /** MPC: env steps between refits (absent: 200). */
   refitEvery?: number;
-  /** SAC: env steps between checkpoints (absent: 1000). */
+  /** SAC and MBPO: env steps between checkpoints (absent: 1000). */
   checkpointEvery?: number;
   seed: number;
   /** `--config`: the family's config overrides, field by field over the preset. */
@@ -55,21 +55,22 @@ export const learnUsage = `usage: modelgym learn --env <id> [options]
 RL on a served env, with the agent's learn job: random actions for --warmup steps, then the
 agent's policy. MPC plans with the latest model, refitted every --refit-every steps; SAC samples
 from its actor and updates every step, with a checkpoint (a version) every --checkpoint-every
-steps. Progress goes to stderr (a bar on a terminal, a line per episode otherwise); the final
+steps; MBPO does as SAC, updating on rollouts of a model it refits on schedule. Progress goes to stderr (a bar on a terminal, a line per episode otherwise); the final
 table (or --json) to stdout.
 
 options:
   --env <id>              env to learn, e.g. Pendulum-v1 (required)
-  --agent <type>          agent type: mpc or sac (default mpc)
+  --agent <type>          agent type: mpc, sac or mbpo (default mpc)
   --preset <name>         the agent's preset (MPC: default, pets, icem, pddm, fast - default fast,
-                          small and quick; SAC: default, pendulum - default default)
+                          small and quick; SAC: default, pendulum; MBPO: default,
+                          inverted-pendulum, pendulum - default default)
   --steps <n>             env steps in all, warm-up included (default 2000)
-  --warmup <n>            random-action steps first (MPC default 200, SAC its learning_starts)
+  --warmup <n>            random-action steps first (MPC default 200, SAC/MBPO learning_starts)
   --refit-every <n>       MPC: env steps between model refits (default 200)
-  --checkpoint-every <n>  SAC: env steps between checkpoints (default 1000)
+  --checkpoint-every <n>  SAC/MBPO: env steps between checkpoints (default 1000)
   --seed <n>              episode k starts from seed + k (default 0)
   --config <json>         config overrides, e.g. '{"planner":{"horizon":10}}' (MPC) or
-                          '{"learning_rate":0.001}' (SAC)
+                          '{"learning_rate":0.001}' (SAC), '{"sac":{"gradient_steps":5}}' (MBPO)
   --eval <n>            evaluation episodes after learning, seeds 0..n-1 (default 0)
   --url <base>          talk to a running server (e.g. http://127.0.0.1:8080) instead of running in process
   --data-dir <dir>      in process: where the agent is stored (default: a fresh temp dir, printed)
@@ -151,7 +152,7 @@ export function parseLearnArgs(argv: readonly string[]): LearnArgs {
   if (env === undefined || env === '') throw new UsageError('--env is required, e.g. --env Pendulum-v1');
   const agent = str('agent') ?? LEARN_DEFAULTS.agent;
   if (!/^[a-z][a-z0-9-]*$/.test(agent))
-    throw new UsageError(`--agent must be an agent type such as mpc or sac, got "${agent}"`);
+    throw new UsageError(`--agent must be an agent type such as mpc, sac or mbpo, got "${agent}"`);
   const optional = (name: string, key: keyof LearnOptions) => {
     const raw = str(name);
     return raw === undefined ? {} : { [key]: integer(name, raw, 0, key === 'warmup' ? 0 : 1, 1_000_000) };

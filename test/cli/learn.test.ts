@@ -110,6 +110,40 @@ describe('modelgym learn', () => {
     expect(stderr.match(/^episode \d \(SAC v\d\): return/gm)).toHaveLength(3);
   });
 
+  it('--agent mbpo: the MBPO learn job, model refits and a checkpoint version per --checkpoint-every steps', async () => {
+    const { code, stdout, stderr } = await learn([
+      '--env',
+      'tasks/PointMass1D-v0',
+      '--agent',
+      'mbpo',
+      '--steps',
+      '90',
+      '--warmup',
+      '20',
+      '--checkpoint-every',
+      '30',
+      '--config',
+      JSON.stringify({
+        sac: { actor_hidden_sizes: [8], critic_hidden_sizes: [8], batch_size: 16, gradient_steps: 1 },
+        model: { ensemble_size: 2, hidden_sizes: [8], elites: 1 },
+        model_training: { epochs: 2 },
+        model_train_every: 20,
+        rollouts_per_step: 2,
+      }),
+      '--data-dir',
+      join(dir, 'mbpo'),
+      '--eval',
+      '1',
+      '--json',
+    ]);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ agent: 'mbpo', preset: 'default', steps: 90, version: 3 });
+    expect(report.evaluation).toMatchObject({ version: 3, seeds: [0] });
+    expect(stderr).toContain('(mbpo, preset default)');
+    expect(stderr.match(/^episode \d \(MBPO v\d\): return/gm)).toHaveLength(3);
+  });
+
   it('--json prints the report with its summary', async () => {
     const { code, stdout } = await learn([
       ...TINY,
