@@ -112,7 +112,7 @@ class Agent:
     ) -> Agent:
         """Creates an agent for a served env (``env_id``) or a registered external env.
 
-        ``agent_type`` is the family (``"mpc"``, ``"sac"``: see ``GET /v1/agent-types``); ``preset``
+        ``agent_type`` is the family (``"mpc"``, ``"sac"``, ``"mbpo"``: see ``GET /v1/agent-types``); ``preset``
         and ``config`` are that family's."""
         t = _transport(base_url, transport)
         body: dict[str, Any] = {"type": agent_type}

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import modelgym
-from modelgym.errors import InvalidArgument, NotTrained, UnknownAgent
+from modelgym.errors import InvalidArgument, NotSupported, NotTrained, UnknownAgent
 
 TINY = {
     "model": {"ensemble_size": 2, "hidden_sizes": [16], "elites": 2},
@@ -62,6 +62,30 @@ def test_sac_agent_learns_trains_and_acts(server_url: str):
         assert trained["result"]["updates"] == 220 and trained["result"]["version"] == 3
         result = agent.evaluate(seeds=[0], max_episode_steps=20, timeout=120)["result"]
         assert result["version"] == 3 and len(result["returns"]) == 1
+        agent.delete()
+
+
+def test_mbpo_agent_learns_and_acts(server_url: str):
+    config = {
+        "sac": {"actor_hidden_sizes": [16], "critic_hidden_sizes": [16], "batch_size": 16, "gradient_steps": 2},
+        "model": {"ensemble_size": 2, "hidden_sizes": [16], "elites": 1},
+        "model_training": {"epochs": 3},
+        "model_train_every": 100,
+        "rollouts_per_step": 2,
+    }
+    with modelgym.Agent.create("Pendulum-v1", agent_type="mbpo", config=config, base_url=server_url) as agent:
+        assert agent.info()["config"]["sac"]["gradient_steps"] == 2
+        job = agent.learn(steps=250, warmup_steps=100, seed=1, timeout=120)
+        # Two updates per env step after the warm-up; the model refitted at steps 100 and 200.
+        assert job["status"] == "succeeded" and job["result"]["updates"] == 300
+        info = agent.info()
+        assert info["version"] == 1 and len(info["validation_mse"]) == 2
+        obs = np.array([1.0, 0.0, 0.5], dtype=np.float32)
+        greedy = agent.act(obs, seed=1)
+        assert greedy.shape == (1,) and -2 <= greedy[0] <= 2
+        assert not np.array_equal(agent.act(obs, seed=1, explore=True), greedy)
+        with pytest.raises(NotSupported):
+            agent.train(updates=5)
         agent.delete()
 
 
