@@ -123,6 +123,45 @@ describe.each(['msgpack', 'json'] as const)('the typed client (%s)', (format) =>
     expect(unwrap(await act(true)).action).toEqual(sampled.action);
   });
 
+  it('creates an MBPO agent with the typed request (nested SAC config), learns and acts', async () => {
+    const created = unwrap(
+      await client.POST('/v1/agents', {
+        body: {
+          type: 'mbpo',
+          env_id: 'Pendulum-v1',
+          config: {
+            sac: { actor_hidden_sizes: [8], critic_hidden_sizes: [8], batch_size: 8, gradient_steps: 1 },
+            model: { ensemble_size: 2, hidden_sizes: [8], elites: 1 },
+            model_training: { epochs: 2 },
+            model_train_every: 40,
+            rollouts_per_step: 2,
+          },
+        },
+      }),
+    );
+    expect(created.type).toBe('mbpo');
+    const job = unwrap(
+      await client.POST('/v1/agents/{agent_id}/learn', {
+        params: { path: { agent_id: created.id } },
+        body: { steps: 60, warmup_steps: 40 },
+      }),
+    );
+    for (;;) {
+      const j = unwrap(await client.GET('/v1/jobs/{job_id}', { params: { path: { job_id: job.id } } }));
+      if (j.status === 'succeeded') break;
+      expect(['queued', 'running']).toContain(j.status);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const act = unwrap(
+      await client.POST('/v1/agents/{agent_id}/act', {
+        params: { path: { agent_id: created.id } },
+        body: { observation: [1, 0, 0] },
+      }),
+    );
+    expect(act.version).toBe(1);
+    expect(act.action).toHaveLength(1);
+  });
+
   it('413 for a body over the limit', async () => {
     const limited = createModelgymClient({ baseUrl: small.baseUrl, format });
     const { error, response } = await limited.POST('/v1/envs/{env_id}/reset', {
