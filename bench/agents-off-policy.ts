@@ -88,7 +88,10 @@ export const OFF_POLICY_SCENARIOS: OffPolicyScenario[] = [
 function seeded(s: OffPolicyScenario, seed: number): Record<string, unknown> {
   const config = structuredClone(s.config);
   let at = config;
-  for (const key of s.seedPath.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  for (const key of s.seedPath.slice(0, -1)) {
+    at[key] ??= {};
+    at = at[key] as Record<string, unknown>;
+  }
   at[s.seedPath.at(-1)!] = seed;
   return config;
 }

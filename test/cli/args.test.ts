@@ -82,7 +82,10 @@ describe('learn arguments', () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /--env is required/],
       [['--env', ''], /--env is required/],
-      [['--env', 'Pendulum-v1', '--agent', 'P P O'], /--agent must be an agent type such as mpc, sac or mbpo/],
+      [
+        ['--env', 'Pendulum-v1', '--agent', 'P P O'],
+        /--agent must be an agent type such as mpc, sac or mbpo/,
+      ],
       [
         ['--env', 'Pendulum-v1', '--checkpoint-every', '0'],
         /--checkpoint-every must be an integer in \[1, 1000000\]/,

@@ -56,7 +56,7 @@ describe('branchedRollouts', () => {
       scale: new ActionScale(BOX),
       model: toyModel(4, seen),
       // The known reward: minus the distance moved.
-      reward: (obs, action, next, n) =>
+      reward: (obs, _action, next, n) =>
         Float32Array.from({ length: n }, (_, i) => -Math.abs(next[2 * i]! - obs[2 * i]!)),
       starts: Float32Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? (i / 200) * 2 - 1 : 0)),
       n: 100,
