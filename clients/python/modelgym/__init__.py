@@ -27,7 +27,7 @@ from .errors import (
     UnsupportedMediaType,
     ValidationError,
 )
-from .registration import EnvSpec, make, make_vec
+from .registration import EnvSpec, gymnasium_id, make, make_vec, register_envs
 from .transport import DEFAULT_BASE_URL, Transport
 from .vector import RemoteVectorEnv
 
@@ -56,8 +56,10 @@ __all__ = [
     "UnsupportedMediaType",
     "ValidationError",
     "errors",
+    "gymnasium_id",
     "make",
     "make_vec",
+    "register_envs",
     "register_external_env",
     "spaces",
     "wait_for_job",

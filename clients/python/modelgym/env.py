@@ -197,6 +197,40 @@ class RemoteEnv(EnvBase):
             clone._np_random = copy.deepcopy(self._np_random)
         return clone
 
+    # --- pickling and copies ---------------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Everything but the connection: the server keeps nothing, so the episode state token
+        (with the spaces and the local generator) is the whole env. Unpickled, the env opens its
+        own connection to the same server and continues the episode exactly where it was."""
+        if self._closed:
+            raise RuntimeError("cannot pickle a closed env")
+        state = self.__dict__.copy()
+        t: Transport = state.pop("_transport")
+        state["_transport_settings"] = {
+            "base_url": t.base_url,
+            "encoding": t.encoding,
+            "timeout": t.timeout,
+            "headers": t.extra_headers,
+        }
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        settings = state.pop("_transport_settings")
+        self.__dict__.update(state)
+        self._transport = Transport(
+            settings["base_url"], encoding=settings["encoding"], timeout=settings["timeout"], headers=settings["headers"]
+        )
+        self._closed = False
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> RemoteEnv:
+        """A copy at the same state with its own connection (as unpickling gives; see :meth:`fork`
+        for a copy that shares this env's connection)."""
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__setstate__(copy.deepcopy(self.__getstate__(), memo))
+        return clone
+
     def __del__(self) -> None:
         # Returns the connection to the pool when an env is dropped without close().
         try:

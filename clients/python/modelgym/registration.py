@@ -1,12 +1,17 @@
-"""``EnvSpec`` for remote environments, and ``make`` / ``make_vec``."""
+"""``EnvSpec`` for remote environments, ``make`` / ``make_vec``, and registration of the
+server's envs in Gymnasium's registry (:func:`register_envs`)."""
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from typing import Any
 
 from ._compat import gym
-from .transport import DEFAULT_BASE_URL
+from .transport import DEFAULT_BASE_URL, Transport
+
+#: The Gymnasium namespace :func:`register_envs` registers under.
+NAMESPACE = "modelgym"
 
 
 @dataclasses.dataclass
@@ -55,3 +60,58 @@ def make_vec(env_id: str, num_envs: int = 1, base_url: str = DEFAULT_BASE_URL, *
     from .vector import RemoteVectorEnv
 
     return RemoteVectorEnv(env_id, num_envs, base_url, **kwargs)
+
+
+def server_url(base_url: str | None = None) -> str:
+    """``base_url``, else ``$MODELGYM_URL``, else :data:`~modelgym.transport.DEFAULT_BASE_URL`."""
+    return (base_url or os.environ.get("MODELGYM_URL") or DEFAULT_BASE_URL).rstrip("/")
+
+
+def gymnasium_id(env_id: str, namespace: str = NAMESPACE) -> str:
+    """The Gymnasium id of a served env: ``CartPole-v1`` -> ``modelgym/CartPole-v1``.
+
+    Gymnasium ids have one namespace, so a served id's own namespace joins the name with a dot:
+    ``goal/BitFlip-v0`` -> ``modelgym/goal.BitFlip-v0``.
+    """
+    return f"{namespace}/{env_id.replace('/', '.')}"
+
+
+def register_envs(base_url: str | None = None, *, namespace: str = NAMESPACE, **kwargs: Any) -> list[str]:
+    """Registers every env the server serves in Gymnasium's registry; returns their Gymnasium ids.
+
+    Afterwards ``gymnasium.make("modelgym/CartPole-v1")`` (and ``env.spec.make()``, and
+    ``gymnasium.make_vec`` with the sync/async vectorizers) build a :class:`~modelgym.RemoteEnv`
+    on that server: the entry point is the class itself, the server URL and ``kwargs`` (e.g.
+    ``encoding``, ``timeout``, ``headers``) are in each spec's kwargs, so specs rebuild anywhere.
+    Each spec carries the server's ``max_episode_steps`` and ``reward_threshold``; Gymnasium's
+    TimeLimit then truncates where the server does, and a smaller ``max_episode_steps`` passed
+    to ``gymnasium.make`` truncates earlier (a larger one cannot outlast the server's limit).
+    Registering again replaces the specs (Gymnasium warns once per id).
+
+    Args:
+        base_url: the server; default ``$MODELGYM_URL``, else ``http://127.0.0.1:8080``.
+        namespace: the Gymnasium namespace (default ``modelgym``).
+
+    Raises:
+        ImportError: Gymnasium is not installed.
+        TransportError: the server cannot be reached.
+    """
+    if gym is None:
+        raise ImportError("register_envs needs Gymnasium (pip install gymnasium)")
+    url = server_url(base_url)
+    with Transport(url) as t:
+        envs = t.get("/v1/envs")["envs"]
+    ids = []
+    for env in envs:
+        gym_id = gymnasium_id(env["id"], namespace)
+        if gym_id in gym.registry:
+            del gym.registry[gym_id]
+        gym.register(
+            id=gym_id,
+            entry_point="modelgym.env:RemoteEnv",
+            kwargs={"env_id": env["id"], "base_url": url, **kwargs},
+            max_episode_steps=env.get("max_episode_steps"),
+            reward_threshold=env.get("reward_threshold"),
+        )
+        ids.append(gym_id)
+    return ids

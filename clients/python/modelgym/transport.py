@@ -71,6 +71,9 @@ class Transport:
             raise ValueError(f"encoding must be one of {sorted(ENCODERS)}, got {encoding!r}")
         self.base_url = base_url.rstrip("/")
         self.encoding = encoding
+        self.timeout = timeout
+        #: The extra headers it was given (what a copy of it, e.g. on unpickling, needs again).
+        self.extra_headers = dict(headers or {})
         self._content_type, self._encode, _ = ENCODERS[encoding]
         all_headers = {"Content-Type": self._content_type, "Accept": self._content_type, **(headers or {})}
         self._owns_client = client is None

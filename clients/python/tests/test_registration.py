@@ -1,0 +1,93 @@
+"""Gymnasium-native use: pickling and copying a mid-episode env, and the served envs registered
+in Gymnasium's registry (those tests need real Gymnasium and are skipped without it)."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import numpy as np
+import pytest
+
+import modelgym
+
+
+def steps(env, actions):
+    return [env.step(a) for a in actions]
+
+
+def test_pickle_round_trip_continues_the_episode_identically(server_url):
+    env = modelgym.make("Pendulum-v1", base_url=server_url, encoding="json", timeout=12.5)
+    env.reset(seed=3)
+    env.action_space.seed(5)
+    env.step(np.array([0.5], dtype=np.float32))
+    restored = pickle.loads(pickle.dumps(env))
+    assert restored.transport is not env.transport
+    assert (restored.transport.base_url, restored.transport.encoding, restored.transport.timeout) == (
+        server_url,
+        "json",
+        12.5,
+    )
+    actions = [np.array([a], dtype=np.float32) for a in (-1.0, 0.25, 2.0)]
+    mine, theirs = steps(env, actions), steps(restored, actions)
+    for a, b in zip(mine, theirs):
+        np.testing.assert_array_equal(a[0], b[0])
+        assert a[1:4] == b[1:4]
+    # The spaces' generators came along too.
+    np.testing.assert_array_equal(env.action_space.sample(), restored.action_space.sample())
+    restored.close()
+    env.close()
+
+
+def test_deepcopy_has_its_own_connection_and_branches(server_url):
+    env = modelgym.make("CartPole-v1", base_url=server_url)
+    env.reset(seed=0)
+    twin = copy.deepcopy(env)
+    assert twin.transport is not env.transport
+    a = env.step(0)
+    b = twin.step(0)
+    np.testing.assert_array_equal(a[0], b[0])
+    env.step(1)
+    env.close()
+    # Closing the original leaves the copy's connection open.
+    assert twin.step(1)[1] == 1.0
+    twin.close()
+    with pytest.raises(RuntimeError):
+        pickle.dumps(env)
+
+
+def test_gymnasium_ids():
+    assert modelgym.gymnasium_id("CartPole-v1") == "modelgym/CartPole-v1"
+    assert modelgym.gymnasium_id("goal/BitFlip-v0") == "modelgym/goal.BitFlip-v0"
+
+
+def test_register_envs_makes_every_served_env_with_gymnasium_make(server_url, monkeypatch):
+    gym = pytest.importorskip("gymnasium")
+    monkeypatch.setenv("MODELGYM_URL", server_url)
+    ids = modelgym.register_envs()
+    served = [e["id"] for e in modelgym.Transport(server_url).get("/v1/envs")["envs"]]
+    assert ids == [modelgym.gymnasium_id(i) for i in served]
+    for gym_id in ids:
+        env = gym.make(gym_id)
+        assert isinstance(env.unwrapped, modelgym.RemoteEnv)
+        env.reset(seed=0)
+        env.step(env.action_space.sample())
+        env.close()
+    env = gym.make("modelgym/CartPole-v1", max_episode_steps=5)
+    env.reset(seed=0)
+    results = [env.step(0) for _ in range(5)]
+    # Gymnasium's TimeLimit truncates at 5 (pushing left for 5 steps does not drop the pole).
+    assert [r[2] for r in results] == [False] * 5
+    assert [r[3] for r in results] == [False] * 4 + [True]
+    assert env.spec.max_episode_steps == 5
+    rebuilt = env.spec.make()
+    assert rebuilt.spec.id == "modelgym/CartPole-v1"
+    rebuilt.close()
+    env.close()
+    # The reference env and ours agree through Gymnasium's own make.
+    ours, theirs = gym.make("modelgym/CartPole-v1"), gym.make("CartPole-v1")
+    np.testing.assert_array_equal(ours.reset(seed=4)[0], theirs.reset(seed=4)[0])
+    vec = gym.make_vec("modelgym/Pendulum-v1", num_envs=2, vectorization_mode="sync")
+    obs, _ = vec.reset(seed=1)
+    assert obs.shape == (2, 3)
+    vec.close()
