@@ -793,6 +793,16 @@ export interface components {
             envs: components["schemas"]["EnvSummary"][];
         };
         EnvDetail: components["schemas"]["EnvSummary"] & {
+            /**
+             * @description Gymnasium's `metadata["render_modes"]`: `[rgb_array]` for envs the server draws
+             *     (POST .../render), `[]` for the others.
+             */
+            render_modes: "rgb_array"[];
+            /**
+             * @description Gymnasium's `metadata["render_fps"]` for these kwargs (MuJoCo: `round(1 / dt)`);
+             *     null for envs that are not drawn.
+             */
+            render_fps: number | null;
             /** @description The env's task distribution (null when it has none). */
             tasks: null | components["schemas"]["TaskFamily"];
             /** @description Whether the env is a GoalEnv (Dict observation, `compute_reward`). */

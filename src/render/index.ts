@@ -41,6 +41,27 @@ function sceneFor(envId: string): Scene | undefined {
   return Object.hasOwn(renderers, envId) ? renderers[envId] : undefined;
 }
 
+/** Gymnasium's `render_fps` of the classic-control envs (their class metadata). */
+const CLASSIC_FPS: Readonly<Record<string, number>> = {
+  'CartPole-v1': 50,
+  'Pendulum-v1': 30,
+  'MountainCar-v0': 30,
+  'MountainCarContinuous-v0': 30,
+  'Acrobot-v1': 15,
+};
+
+/**
+ * What Gymnasium's `metadata` says of rendering an env with these parameters: its render modes
+ * (`rgb_array` when it has a scene) and frames per second (classic control: the class's value;
+ * MuJoCo: `round(1 / dt)` as Gymnasium's v5 envs compute it), null when it is not drawn.
+ */
+export function renderMetadata(envId: string, params: unknown): { modes: 'rgb_array'[]; fps: number | null } {
+  if (!sceneFor(envId)) return { modes: [], fps: null };
+  const dt = (params as { dt?: unknown } | null)?.dt;
+  const fps = CLASSIC_FPS[envId] ?? (typeof dt === 'number' && dt > 0 ? Math.round(1 / dt) : null);
+  return { modes: ['rgb_array'], fps };
+}
+
 /**
  * Renders a physical state (the env's `self.state` layout) as an RGB frame.
  * @returns The frame, or undefined when the env has no scene.

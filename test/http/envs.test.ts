@@ -56,6 +56,25 @@ describe('env resources', () => {
     expect(bad.status).toBe(422);
   });
 
+  it("reports Gymnasium's render metadata: modes where the server draws, fps from the class or 1 / dt", async () => {
+    const meta = async (id: string, kwargs: Record<string, unknown> = {}) => {
+      const r = await post<{ render_modes: string[]; render_fps: number | null }>(
+        app,
+        `/v1/envs/${encodeURIComponent(id)}/make`,
+        { kwargs },
+      );
+      expect(r.status).toBe(200);
+      return [r.body.render_modes, r.body.render_fps];
+    };
+    expect(await meta('CartPole-v1')).toEqual([['rgb_array'], 50]);
+    expect(await meta('Acrobot-v1')).toEqual([['rgb_array'], 15]);
+    // MuJoCo: dt = timestep x frame_skip (HalfCheetah 0.01 x 5; Hopper 0.002 x 4).
+    expect(await meta('HalfCheetah-v5')).toEqual([['rgb_array'], 20]);
+    expect(await meta('Hopper-v5')).toEqual([['rgb_array'], 125]);
+    expect(await meta('HalfCheetah-v5', { frame_skip: 10 })).toEqual([['rgb_array'], 10]);
+    expect(await meta('goal/BitFlip-v0')).toEqual([[], null]);
+  });
+
   for (const format of ['json', 'msgpack'] as const) {
     it(`resets to Gymnasium's initial observation and steps (${format})`, async () => {
       const r = await post<ResetBody>(app, '/v1/envs/CartPole-v1/reset', { seed: 0 }, format);

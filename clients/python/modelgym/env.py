@@ -17,6 +17,9 @@ from .values import decode, to_wire
 
 RENDER_MODES = ("rgb_array",)
 
+#: ``render_mode``'s default: ``"rgb_array"`` where the server draws the env, else None.
+DEFAULT_RENDER_MODE: Any = object()
+
 
 def plain(value: Any) -> Any:
     """Numpy values as plain lists and numbers, for fields the API wants as JSON-like data
@@ -44,7 +47,8 @@ class RemoteEnv(EnvBase):
     Args:
         env_id: a registered id, e.g. ``"CartPole-v1"`` (namespaced ids ``ns/Name-v0`` work).
         base_url: the server.
-        render_mode: ``"rgb_array"`` (default: :meth:`render` returns an HxWx3 uint8 array) or None.
+        render_mode: ``"rgb_array"`` (:meth:`render` returns an HxWx3 uint8 array) or None; by
+            default ``"rgb_array"`` where the server draws the env (its ``render_modes``), else None.
         encoding: ``"msgpack"`` (default) or ``"json"``.
         timeout: seconds per request.
         headers: extra HTTP headers for every request.
@@ -65,14 +69,14 @@ class RemoteEnv(EnvBase):
         env_id: str,
         base_url: str = DEFAULT_BASE_URL,
         *,
-        render_mode: str | None = "rgb_array",
+        render_mode: str | None = DEFAULT_RENDER_MODE,
         encoding: str = "msgpack",
         timeout: float = 30.0,
         headers: dict[str, str] | None = None,
         transport: Transport | None = None,
         **kwargs: Any,
     ) -> None:
-        if render_mode is not None and render_mode not in RENDER_MODES:
+        if render_mode is not DEFAULT_RENDER_MODE and render_mode is not None and render_mode not in RENDER_MODES:
             raise ValueError(f"render_mode must be one of {RENDER_MODES} or None, got {render_mode!r}")
         self._kwargs = plain(kwargs)
         self._transport, detail = connect_env(
@@ -80,8 +84,15 @@ class RemoteEnv(EnvBase):
         )
         self.env_id: str = detail["id"]
         self._path = {op: env_path(self.env_id, op) for op in ("reset", "step", "render")}
+        # Servers from before render_modes draw every env they can; rgb_array is the only mode.
+        modes = list(detail.get("render_modes", RENDER_MODES))
+        if render_mode is DEFAULT_RENDER_MODE:
+            render_mode = "rgb_array" if "rgb_array" in modes else None
+        elif render_mode is not None and render_mode not in modes:
+            self._transport.close()
+            raise ValueError(f"{self.env_id} cannot be rendered by the server (render_modes {modes})")
         self.render_mode = render_mode
-        self.metadata = {"render_modes": list(RENDER_MODES)}
+        self.metadata = {"render_modes": modes, "render_fps": detail.get("render_fps")}
         self.spec = spec_from_detail(detail)
         self._obs_desc: dict[str, Any] = detail["observation_space"]
         self._act_desc: dict[str, Any] = detail["action_space"]

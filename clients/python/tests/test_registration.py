@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import warnings
 
 import numpy as np
 import pytest
@@ -91,3 +92,33 @@ def test_register_envs_makes_every_served_env_with_gymnasium_make(server_url, mo
     obs, _ = vec.reset(seed=1)
     assert obs.shape == (2, 3)
     vec.close()
+
+
+def test_render_mode_and_metadata_follow_the_server(server_url):
+    cartpole = modelgym.make("CartPole-v1", base_url=server_url)
+    assert cartpole.render_mode == "rgb_array"
+    assert cartpole.metadata == {"render_modes": ["rgb_array"], "render_fps": 50}
+    cartpole.close()
+    bits = modelgym.make("goal/BitFlip-v0", base_url=server_url)
+    assert bits.render_mode is None and bits.metadata == {"render_modes": [], "render_fps": None}
+    bits.close()
+    with pytest.raises(ValueError, match="cannot be rendered"):
+        modelgym.make("goal/BitFlip-v0", base_url=server_url, render_mode="rgb_array")
+
+
+def test_check_env_passes_on_every_served_env(server_url):
+    gym = pytest.importorskip("gymnasium")
+    from gymnasium.utils.env_checker import check_env
+
+    failed = []
+    for gym_id in modelgym.register_envs(server_url):
+        env = gym.make(gym_id).unwrapped
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # e.g. "unbounded Box": advice, not failures
+                check_env(env)
+        except Exception as err:  # noqa: BLE001 - every env's failure is collected
+            failed.append(f"{gym_id}: {type(err).__name__}: {err}")
+        finally:
+            env.close()
+    assert failed == []

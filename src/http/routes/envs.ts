@@ -4,6 +4,7 @@ import { resetEpisode, stepEpisode } from '../../envs/episode.ts';
 import { envInstance } from '../../envs/instance.ts';
 import type { EnvRegistry } from '../../envs/registry.ts';
 import type { components } from '../../generated/openapi.ts';
+import { renderMetadata } from '../../render/index.ts';
 import { decodeEpisodeToken, encodeEpisodeToken } from '../../state/episode-token.ts';
 import type { Keyring } from '../../state/keyring.ts';
 import { reply } from '../codec.ts';
@@ -23,7 +24,8 @@ function summary(def: EnvDefinition): Schemas['EnvSummary'] {
 }
 
 function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['EnvDetail'] {
-  const { observationSpace, actionSpace } = envInstance(def, kwargs);
+  const { observationSpace, actionSpace, params } = envInstance(def, kwargs);
+  const render = renderMetadata(def.id, params);
   return {
     ...summary(def),
     kwargs: { ...def.defaultKwargs, ...kwargs },
@@ -32,6 +34,8 @@ function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['E
     doc: def.doc,
     tasks: def.tasks ? { schema: def.tasks.schema, splits: def.tasks.splits } : null,
     goal_conditioned: def.computeReward !== undefined,
+    render_modes: render.modes,
+    render_fps: render.fps,
   };
 }
 
