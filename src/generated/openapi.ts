@@ -107,7 +107,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -127,7 +127,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -150,7 +150,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -177,7 +177,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -202,7 +202,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -229,7 +229,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -258,7 +258,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -284,7 +284,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -309,7 +309,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -335,7 +335,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1564,7 +1564,7 @@ export interface components {
          *     in `options.task`. Without a configured key nobody can see them.
          */
         GraderKey: string;
-        /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+        /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
         EnvId: components["schemas"]["EnvIdString"];
         AgentId: components["schemas"]["ResourceId"];
         ExternalEnvId: components["schemas"]["ResourceId"];
@@ -1717,7 +1717,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1742,7 +1742,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1784,7 +1784,7 @@ export interface operations {
                 "X-Grader-Key"?: components["parameters"]["GraderKey"];
             };
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1827,7 +1827,7 @@ export interface operations {
                 "X-Grader-Key"?: components["parameters"]["GraderKey"];
             };
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1871,7 +1871,7 @@ export interface operations {
                 "X-Grader-Key"?: components["parameters"]["GraderKey"];
             };
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1914,7 +1914,7 @@ export interface operations {
                 "X-Grader-Key"?: components["parameters"]["GraderKey"];
             };
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -1958,7 +1958,7 @@ export interface operations {
                 "X-Grader-Key"?: components["parameters"]["GraderKey"];
             };
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -2001,7 +2001,7 @@ export interface operations {
                 "X-Grader-Key"?: components["parameters"]["GraderKey"];
             };
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -2047,7 +2047,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;
@@ -2073,7 +2073,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`). */
+                /** @description Env id `[namespace/]Name-vN`; a namespaced id is percent-encoded (`ns%2FName-v0`) or given as its two path segments (`ns/Name-v0`). */
                 env_id: components["parameters"]["EnvId"];
             };
             cookie?: never;

@@ -102,17 +102,28 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestContext({ logger: deps.logger, metrics: deps.metrics }));
   for (const op of ops) {
-    app.on(
-      op.method.toUpperCase(),
-      op.honoPath,
+    const handle = (pathParams?: Parameters<typeof operationHandler>[5]) =>
       operationHandler(
         op,
         validators.get(op.operationId)!,
         handlers[op.operationId]!,
         maxBodyBytes,
         decodeLimits,
-      ),
-    );
+        pathParams,
+      );
+    app.on(op.method.toUpperCase(), op.honoPath, handle());
+    // A namespaced env id also works unencoded (`/v1/envs/goal/BitFlip-v0/step`, as clients
+    // build paths from Gymnasium ids): its two segments are one `env_id`.
+    if (op.honoPath.includes(':env_id')) {
+      app.on(
+        op.method.toUpperCase(),
+        op.honoPath.replace(':env_id', NAMESPACED_ENV_ID),
+        handle((c) => {
+          const { env_ns, env_name, ...rest } = c.req.param() as Record<string, string>;
+          return { ...rest, env_id: `${env_ns}/${env_name}` };
+        }),
+      );
+    }
   }
   app.notFound((c) => {
     // No operation negotiated a format: the problem gets the one Accept (or Content-Type) asks for.
@@ -131,8 +142,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   return app;
 }
 
+/**
+ * The two path segments of an unencoded namespaced env id: a namespace, then a versioned name
+ * (so `/v1/envs/CartPole-v1/vector/reset` is never read as namespace `CartPole-v1`).
+ */
+export const NAMESPACED_ENV_ID = ':env_ns{[\\w:.-]+}/:env_name{[\\w:.-]+-v\\d+}';
+
 function allowedMethods(ops: SpecOperation[], path: string): string[] {
   return ops
-    .filter((op) => new RegExp(`^${op.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(path))
+    .filter((op) =>
+      new RegExp(
+        `^${op.path.replace('{env_id}', '[^/]+(?:/[^/]+-v\\d+)?').replace(/\{\w+\}/g, '[^/]+')}$`,
+      ).test(path),
+    )
     .map((op) => op.method.toUpperCase());
 }

@@ -28,6 +28,8 @@ export function operationHandler(
   handler: OperationHandler,
   maxBodyBytes: number,
   decodeLimits: Readonly<DecodeLimits> = defaultDecodeLimits,
+  /** The path parameters from the matched route (default: Hono's, as they are). */
+  pathParams: (c: Context<AppEnv>) => Record<string, string> = (c) => c.req.param() as Record<string, string>,
 ): HonoHandler<AppEnv> {
   return async (c) => {
     c.set('route', op.path);
@@ -42,7 +44,7 @@ export function operationHandler(
     // (which checks Accept itself); problems before the stream starts go out as above (JSON
     // unless Accept also lists msgpack).
     if (!(op.eventStream && prefersEventStream(accept))) c.set('format', responseFormat(accept, inFormat));
-    const params = c.req.param() as Record<string, string>;
+    const params = pathParams(c);
     assertValid(validators.params, params, '/path');
     const query = c.req.query();
     assertValid(validators.query, query, '/query');

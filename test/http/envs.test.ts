@@ -56,6 +56,24 @@ describe('env resources', () => {
     expect(bad.status).toBe(422);
   });
 
+  it('takes namespaced ids unencoded as well as percent-encoded', async () => {
+    const plain = await post<ResetBody>(app, '/v1/envs/goal/BitFlip-v0/reset', { seed: 3 });
+    const encoded = await post<ResetBody>(app, '/v1/envs/goal%2FBitFlip-v0/reset', { seed: 3 });
+    expect(plain.status).toBe(200);
+    expect(plain.body.observation).toEqual(encoded.body.observation);
+    const step = await post(app, '/v1/envs/goal/BitFlip-v0/step', { state: plain.body.state, action: 0 });
+    expect(step.status).toBe(200);
+    const detail = await call<EnvDetail>(app, 'GET', '/v1/envs/tasks/PointNav-v0');
+    expect(detail.body.id).toBe('tasks/PointNav-v0');
+    const vector = await post(app, '/v1/envs/tasks/PointNav-v0/vector/reset', { num_envs: 2, seed: 0 });
+    expect(vector.status).toBe(200);
+    // Un-namespaced vector routes are not read as a namespace.
+    expect((await post(app, '/v1/envs/CartPole-v1/vector/reset', { num_envs: 2, seed: 0 })).status).toBe(200);
+    const wrong = await call(app, 'DELETE', '/v1/envs/goal/BitFlip-v0/reset');
+    expect(wrong.status).toBe(405);
+    expect((await post(app, '/v1/envs/goal/Nope-v0/reset', { seed: 0 })).status).toBe(404);
+  });
+
   it("reports Gymnasium's render metadata: modes where the server draws, fps from the class or 1 / dt", async () => {
     const meta = async (id: string, kwargs: Record<string, unknown> = {}) => {
       const r = await post<{ render_modes: string[]; render_fps: number | null }>(

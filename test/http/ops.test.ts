@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { NAMESPACED_ENV_ID } from '../../src/http/app.ts';
 import { loadSpec, specOperations } from '../../src/http/spec.ts';
 import { call, post, testApp, testRegistry } from '../helpers/app.ts';
 
 const app = testApp();
 
 describe('the app serves exactly the spec', () => {
-  it('has one route per spec operation and nothing else', () => {
+  it('has one route per spec operation (env routes also with a two-segment namespaced id) and nothing else', () => {
     const ops = specOperations(loadSpec());
-    const fromSpec = ops.map((op) => `${op.method.toUpperCase()} ${op.honoPath}`).sort();
+    const fromSpec = ops
+      .flatMap((op) => {
+        const route = `${op.method.toUpperCase()} ${op.honoPath}`;
+        return op.honoPath.includes(':env_id')
+          ? [route, route.replace(':env_id', NAMESPACED_ENV_ID)]
+          : [route];
+      })
+      .sort();
     const served = app.routes
       .filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path}`)
