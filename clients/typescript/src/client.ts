@@ -1,5 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from '../../../src/generated/openapi.ts';
+import type { paths } from './generated/openapi.ts';
 import { decodingMsgpack, type FetchLike, mediaTypes, serializeBody, type WireFormat } from './wire.ts';
 
 /** The media types of API bodies: the success and problem types the client decodes. */

@@ -1,4 +1,4 @@
-import type { components } from '../../../src/generated/openapi.ts';
+import type { components } from './generated/openapi.ts';
 
 /** An RFC 9457 problem as the API sends it. */
 export type Problem = components['schemas']['Problem'];

@@ -1,6 +1,6 @@
-import type { components } from '../../../src/generated/openapi.ts';
 import { createModelgymClient, type ModelgymClient, type ModelgymClientOptions } from './client.ts';
 import { resetNeeded, unwrap } from './errors.ts';
+import type { components } from './generated/openapi.ts';
 import {
   type Action,
   decodeSpace,

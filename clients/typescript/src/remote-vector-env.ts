@@ -1,6 +1,6 @@
-import type { components } from '../../../src/generated/openapi.ts';
 import type { ModelgymClient } from './client.ts';
 import { resetNeeded, unwrap } from './errors.ts';
+import type { components } from './generated/openapi.ts';
 import { type EnvSpec, type Info, type MadeEnv, type MakeOptions, makeEnv } from './remote-env.ts';
 import {
   type Action,

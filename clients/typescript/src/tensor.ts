@@ -1,4 +1,4 @@
-import type { components } from '../../../src/generated/openapi.ts';
+import type { components } from './generated/openapi.ts';
 import { fromBase64 } from './wire.ts';
 
 /** A wire tensor: `{dtype, shape, data}` with little-endian bytes (base64 text in JSON). */
