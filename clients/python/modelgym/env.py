@@ -96,6 +96,7 @@ class RemoteEnv(EnvBase):
         self.spec = spec_from_detail(detail)
         self._obs_desc: dict[str, Any] = detail["observation_space"]
         self._act_desc: dict[str, Any] = detail["action_space"]
+        self._goal_conditioned = bool(detail.get("goal_conditioned", False))
         self.observation_space = from_description(self._obs_desc)
         self.action_space = from_description(self._act_desc)
         self._token: str | None = None
@@ -171,6 +172,33 @@ class RemoteEnv(EnvBase):
         if not getattr(self, "_closed", True):
             self._closed = True
             self._transport.close()
+
+    def compute_reward(self, achieved_goal: Any, desired_goal: Any, info: Any = None) -> Any:
+        """Gymnasium-Robotics' ``GoalEnv.compute_reward``, computed by the server exactly as the
+        step reward: for a batch (``[..., goal_dim]`` arrays) an array of rewards of the batch's
+        shape, for one goal a float. ``info`` is accepted for the signature and not used (the
+        served goal envs' rewards depend on the goals alone).
+
+        Raises:
+            NotImplementedError: the env is not goal-conditioned.
+        """
+        if not self._goal_conditioned:
+            raise NotImplementedError(f"{self.env_id} is not a goal-conditioned env")
+        achieved = np.asarray(achieved_goal, dtype=np.float64)
+        desired = np.asarray(desired_goal, dtype=np.float64)
+        if achieved.shape != desired.shape:
+            raise ValueError(f"achieved_goal {achieved.shape} and desired_goal {desired.shape} differ in shape")
+        batch = achieved.shape[:-1]
+        width = achieved.shape[-1] if achieved.ndim else 1
+        body: dict[str, Any] = {
+            "achieved_goal": achieved.reshape(-1, width),
+            "desired_goal": desired.reshape(-1, width),
+            "array_format": "nested",
+        }
+        if self._kwargs:
+            body["kwargs"] = self._kwargs
+        reward = np.asarray(self._transport.post(env_path(self.env_id, "compute_reward"), body)["reward"], dtype=np.float64)
+        return float(reward[0]) if batch == () else reward.reshape(batch)
 
     # --- beyond Gymnasium ----------------------------------------------------------------------
 

@@ -122,3 +122,24 @@ def test_check_env_passes_on_every_served_env(server_url):
         finally:
             env.close()
     assert failed == []
+
+
+def test_compute_reward_matches_the_step_reward(server_url):
+    env = modelgym.make("goal/PointReach-v0", base_url=server_url)
+    obs, _ = env.reset(seed=2)
+    achieved, desired, rewards = [], [], []
+    for _ in range(5):
+        obs, reward, *_ = env.step(env.action_space.sample())
+        achieved.append(obs["achieved_goal"]), desired.append(obs["desired_goal"]), rewards.append(reward)
+    batch = env.compute_reward(np.array(achieved), np.array(desired), {})
+    assert batch.shape == (5,)
+    np.testing.assert_allclose(batch, rewards, rtol=1e-6)
+    one = env.compute_reward(achieved[0], desired[0], {})
+    assert isinstance(one, float) and one == pytest.approx(rewards[0], rel=1e-6)
+    # Relabelled with the achieved goal itself: the best reward there is.
+    assert env.compute_reward(achieved[0], achieved[0], {}) >= max(rewards)
+    env.close()
+    cartpole = modelgym.make("CartPole-v1", base_url=server_url)
+    with pytest.raises(NotImplementedError):
+        cartpole.compute_reward([0.0], [0.0], {})
+    cartpole.close()
