@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from ._compat import EnvBase
+from ._reconnect import Reconnecting
 from .errors import ResetNeeded
 from .registration import spec_from_detail
 from .spaces import from_description
@@ -35,13 +36,15 @@ def plain(value: Any) -> Any:
     return value
 
 
-class RemoteEnv(EnvBase):
+class RemoteEnv(Reconnecting, EnvBase):
     """A Gymnasium env served by modelgym: ``reset``, ``step``, ``render``, ``close``, spaces, spec.
 
     The server keeps nothing between requests: every answer carries a sealed state token,
     which this object keeps and sends with the next call. A ``reset()`` without a seed sends
     the previous token, so the episode generator continues exactly as a second ``reset()``
-    does in Gymnasium. Tokens are immutable, so :meth:`fork` branches an episode for free.
+    does in Gymnasium. Tokens are immutable, so :meth:`fork` branches an episode for free, and
+    the env pickles (and deep-copies) mid-episode: the copy opens its own connection and
+    continues the episode identically.
     With Gymnasium installed this class is a ``gymnasium.Env`` (wrappers work on it).
 
     Args:
@@ -236,39 +239,13 @@ class RemoteEnv(EnvBase):
             clone._np_random = copy.deepcopy(self._np_random)
         return clone
 
-    # --- pickling and copies ---------------------------------------------------------------------
+    # --- pickling and copies (see _reconnect.py) ----------------------------------------------
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Everything but the connection: the server keeps nothing, so the episode state token
-        (with the spaces and the local generator) is the whole env. Unpickled, the env opens its
-        own connection to the same server and continues the episode exactly where it was."""
-        if self._closed:
-            raise RuntimeError("cannot pickle a closed env")
-        state = self.__dict__.copy()
-        t: Transport = state.pop("_transport")
-        state["_transport_settings"] = {
-            "base_url": t.base_url,
-            "encoding": t.encoding,
-            "timeout": t.timeout,
-            "headers": t.extra_headers,
-        }
-        return state
+    def _is_closed(self) -> bool:
+        return self._closed
 
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        settings = state.pop("_transport_settings")
-        self.__dict__.update(state)
-        self._transport = Transport(
-            settings["base_url"], encoding=settings["encoding"], timeout=settings["timeout"], headers=settings["headers"]
-        )
+    def _reopened(self) -> None:
         self._closed = False
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> RemoteEnv:
-        """A copy at the same state with its own connection (as unpickling gives; see :meth:`fork`
-        for a copy that shares this env's connection)."""
-        clone = self.__class__.__new__(self.__class__)
-        memo[id(self)] = clone
-        clone.__setstate__(copy.deepcopy(self.__getstate__(), memo))
-        return clone
 
     def __del__(self) -> None:
         # Returns the connection to the pool when an env is dropped without close().

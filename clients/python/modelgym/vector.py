@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from ._compat import AutoresetMode, VectorEnvBase
+from ._reconnect import Reconnecting
 from .env import plain
 from .errors import ResetNeeded
 from .registration import spec_from_detail
@@ -38,12 +39,13 @@ def _seed_of(seed: Any, n: int) -> int | list[int | None] | None:
     return None if all(s is None for s in seeds) else seeds
 
 
-class RemoteVectorEnv(VectorEnvBase):
+class RemoteVectorEnv(Reconnecting, VectorEnvBase):
     """Gymnasium 1.x vector env over ``num_envs`` server-side episodes of one env id.
 
     The whole batch lives in one sealed state token; each :meth:`step` is one HTTP request
     carrying the actions as one binary tensor and answering observations, rewards and flags
-    as tensors. With Gymnasium installed this class is a ``gymnasium.vector.VectorEnv``.
+    as tensors. With Gymnasium installed this class is a ``gymnasium.vector.VectorEnv``. It
+    pickles and deep-copies mid-episode as :class:`~modelgym.env.RemoteEnv` does.
 
     Args:
         env_id: a registered id.
@@ -163,6 +165,12 @@ class RemoteVectorEnv(VectorEnvBase):
     def transport(self) -> Transport:
         """The transport this env sends requests through."""
         return self._transport
+
+    def _is_closed(self) -> bool:
+        return self.closed
+
+    def _reopened(self) -> None:
+        self.closed = False
 
     def __enter__(self) -> RemoteVectorEnv:
         return self

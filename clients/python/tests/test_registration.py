@@ -57,6 +57,21 @@ def test_deepcopy_has_its_own_connection_and_branches(server_url):
         pickle.dumps(env)
 
 
+def test_vector_env_pickles_mid_episode(server_url):
+    envs = modelgym.make_vec("Pendulum-v1", 3, base_url=server_url)
+    envs.reset(seed=0)
+    actions = np.full((3, 1), 0.5, dtype=np.float32)
+    envs.step(actions)
+    restored = pickle.loads(pickle.dumps(envs))
+    twin = copy.deepcopy(envs)
+    a, b, c = envs.step(actions), restored.step(actions), twin.step(actions)
+    for x in (b, c):
+        np.testing.assert_array_equal(a[0], x[0])
+        np.testing.assert_array_equal(a[1], x[1])
+    for e in (envs, restored, twin):
+        e.close()
+
+
 def test_gymnasium_ids():
     assert modelgym.gymnasium_id("CartPole-v1") == "modelgym/CartPole-v1"
     assert modelgym.gymnasium_id("goal/BitFlip-v0") == "modelgym/goal.BitFlip-v0"
