@@ -77,6 +77,7 @@ describe('AgentService on the family seam', () => {
     expect(types.map((t) => [t.type, t.operations])).toEqual([
       ['mpc', ['act', 'plan', 'transitions', 'train', 'learn', 'evaluate', 'export']],
       ['sac', ['act', 'transitions', 'train', 'learn', 'evaluate', 'export']],
+      ['mbpo', ['act', 'learn', 'evaluate', 'export']],
       ['counter', ['act']],
     ]);
   });

@@ -20,14 +20,15 @@ import {
   decodeAdamState,
   encodeAdamState,
 } from '../../models/adam.ts';
-import { createEnsemble, type Ensemble } from '../../models/ensemble.ts';
-import { inputDim, outputDim, transitionsToDataset } from '../../models/layout.ts';
+import type { Ensemble } from '../../models/ensemble.ts';
+import { transitionsToDataset } from '../../models/layout.ts';
 import { trainEnsemble } from '../../models/train.ts';
 import { ensembleRolloutModel } from '../../planners/ensemble-model.ts';
 import type { RewardFunction, TerminationFunction } from '../../planners/evaluator.ts';
 import { knownFunctions } from '../../planners/spec.ts';
 import type { Generator } from '../../rng/generator.ts';
 import type { Store } from '../../store/store.ts';
+import { createDynamicsEnsemble } from '../dynamics-model.ts';
 import { ensembleArtifact, ensemblePart, loadEnsembleArtifact } from '../ensemble-artifact.ts';
 import type { ActorTrainer } from '../sac/learner.ts';
 import { SacTrainer, type SacTrainerState } from '../sac/trainer.ts';
@@ -110,16 +111,7 @@ export class MbpoTrainer implements ActorTrainer {
     const ensemble =
       version && dynamics
         ? await loadEnsembleArtifact(version, 'dynamics')
-        : await createEnsemble(
-            {
-              inputDim: inputDim(layout),
-              outputDim: outputDim(layout),
-              hiddenSizes: config.model.hidden_sizes,
-              ensembleSize: config.model.ensemble_size,
-              deterministic: config.model.deterministic,
-            },
-            { seed: config.sac.seed },
-          );
+        : await createDynamicsEnsemble(layout, config.model, config.sac.seed);
     const modelOptimizer = createAdam(sac.tf, { learningRate: config.model_training.learning_rate });
     const saved = version?.record.artifacts.model_optimizer;
     if (saved && version.bytes.model_optimizer)

@@ -6,10 +6,11 @@
  * @module
  */
 import type { TransitionReader } from '../../experience/reader.ts';
-import { createEnsemble, type Ensemble } from '../../models/ensemble.ts';
-import { actionRowWidth, inputDim, outputDim, transitionsToDataset } from '../../models/layout.ts';
+import type { Ensemble } from '../../models/ensemble.ts';
+import { actionRowWidth, transitionsToDataset } from '../../models/layout.ts';
 import { type EpochStats, trainEnsemble } from '../../models/train.ts';
 import type { Store } from '../../store/store.ts';
+import { createDynamicsEnsemble } from '../dynamics-model.ts';
 import { AgentArgumentError } from '../errors.ts';
 import { loadVersion } from '../versions.ts';
 import type { TrainingSection } from './config.ts';
@@ -61,16 +62,7 @@ export async function fitAgentModel(
   const latest = await loadVersion(store, record.id);
   const ensemble: Ensemble = latest
     ? await ensembleOf(latest)
-    : await createEnsemble(
-        {
-          inputDim: inputDim(layout),
-          outputDim: outputDim(layout),
-          hiddenSizes: config.model.hidden_sizes,
-          ensembleSize: config.model.ensemble_size,
-          deterministic: config.model.deterministic,
-        },
-        { seed: config.seed },
-      );
+    : await createDynamicsEnsemble(layout, config.model, config.seed);
   // One seed for the fit, model and value alike.
   const seed = options.seed ?? config.seed + (latest?.version ?? 0);
   try {
