@@ -7,6 +7,7 @@
 import { EnvArgumentError, type EnvDefinition } from './env.ts';
 import { builtinRegistry, defaultRegistry } from './index.ts';
 import type { EnvRegistry } from './registry.ts';
+import { splitTimeLimit } from './time-limit.ts';
 
 /** A served env with its kwargs and, for task families, the task. */
 export interface EnvRef {
@@ -22,7 +23,8 @@ export interface EnvRef {
  */
 export function resolveEnv(registry: EnvRegistry, ref: EnvRef): { env: EnvDefinition; params: unknown } {
   const env = registry.get(ref.envId);
-  let params = env.params(ref.kwargs ?? env.defaultKwargs);
+  // A TimeLimit kwarg is not the env's parameter: the functions resolved here do not need it.
+  let params = env.params(ref.kwargs ? splitTimeLimit(ref.kwargs).kwargs : env.defaultKwargs);
   if (ref.task !== undefined) {
     if (!env.tasks) throw new EnvArgumentError('task', `${ref.envId} has no task family`);
     params = env.tasks.apply(params, env.tasks.parse(ref.task, params));

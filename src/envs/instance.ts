@@ -1,5 +1,6 @@
 import type { Space, SpaceValue } from '../spaces/space.ts';
 import type { EnvDefinition } from './env.ts';
+import { splitTimeLimit } from './time-limit.ts';
 
 /** An env made with given kwargs: its parameters and spaces, built once. */
 export interface EnvInstance<P = unknown, A extends SpaceValue = SpaceValue> {
@@ -7,7 +8,7 @@ export interface EnvInstance<P = unknown, A extends SpaceValue = SpaceValue> {
   params: P;
   observationSpace: Space;
   actionSpace: Space<A>;
-  /** TimeLimit for these parameters (`undefined`: no limit). */
+  /** TimeLimit for these kwargs (`max_episode_steps`, else the env's; `undefined`: no limit). */
   maxEpisodeSteps: number | undefined;
 }
 
@@ -33,13 +34,14 @@ export function envInstance<P, A extends SpaceValue>(
   const key = cacheKey(def.id, kwargs);
   const hit = cache.get(key);
   if (hit && hit.def === def) return hit as unknown as EnvInstance<P, A>;
-  const params = def.params({ ...def.defaultKwargs, ...kwargs });
+  const own = splitTimeLimit(kwargs);
+  const params = def.params({ ...def.defaultKwargs, ...own.kwargs });
   const instance: EnvInstance<P, A> = {
     def,
     params,
     observationSpace: def.observationSpace(params),
     actionSpace: def.actionSpace(params),
-    maxEpisodeSteps: def.maxEpisodeStepsFor?.(params) ?? def.maxEpisodeSteps,
+    maxEpisodeSteps: own.maxEpisodeSteps ?? def.maxEpisodeStepsFor?.(params) ?? def.maxEpisodeSteps,
   };
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
   cache.set(key, instance as unknown as EnvInstance);

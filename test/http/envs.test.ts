@@ -56,6 +56,56 @@ describe('env resources', () => {
     expect(bad.status).toBe(422);
   });
 
+  it('takes max_episode_steps as a kwarg of every env: a shorter or longer TimeLimit, sealed in the token', async () => {
+    const made = await post<EnvDetail>(app, '/v1/envs/CartPole-v1/make', {
+      kwargs: { max_episode_steps: 3 },
+    });
+    expect(made.body).toMatchObject({ max_episode_steps: 3, kwargs: { max_episode_steps: 3 } });
+    const flags = async (kwargs: Record<string, unknown>, n: number) => {
+      let r = await post<ResetBody>(app, '/v1/envs/Pendulum-v1/reset', { seed: 0, kwargs });
+      const truncated: boolean[] = [];
+      for (let i = 0; i < n; i++) {
+        const s = await post<{ state: string; truncated: boolean }>(app, '/v1/envs/Pendulum-v1/step', {
+          state: r.body.state,
+          action: [0],
+        });
+        truncated.push(s.body.truncated);
+        r = s as never;
+        if (s.body.truncated) break;
+      }
+      return truncated;
+    };
+    expect(await flags({ max_episode_steps: 3 }, 10)).toEqual([false, false, true]);
+    // Longer than Pendulum's 200: step 200 is not the end.
+    expect((await flags({ max_episode_steps: 205 }, 205)).slice(198)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    const vector = await post<{ state: string }>(app, '/v1/envs/Pendulum-v1/vector/reset', {
+      num_envs: 2,
+      seed: 0,
+      kwargs: { max_episode_steps: 1 },
+    });
+    const vstep = await post<{ truncated: unknown }>(app, '/v1/envs/Pendulum-v1/vector/step', {
+      state: vector.body.state,
+      action: [[0], [0]],
+      array_format: 'nested',
+    });
+    expect(vstep.body.truncated).toEqual([true, true]);
+    for (const bad of [0, 1.5, '10', 2_000_000]) {
+      const res = await post<{ detail: string }>(app, '/v1/envs/CartPole-v1/make', {
+        kwargs: { max_episode_steps: bad },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body.detail).toMatch(/max_episode_steps/);
+    }
+  });
+
   it('takes namespaced ids unencoded as well as percent-encoded', async () => {
     const plain = await post<ResetBody>(app, '/v1/envs/goal/BitFlip-v0/reset', { seed: 3 });
     const encoded = await post<ResetBody>(app, '/v1/envs/goal%2FBitFlip-v0/reset', { seed: 3 });

@@ -13,6 +13,9 @@ from .transport import DEFAULT_BASE_URL, Transport
 #: The Gymnasium namespace :func:`register_envs` registers under.
 NAMESPACE = "modelgym"
 
+#: The longest TimeLimit the server takes (its ``max_episode_steps`` kwarg).
+MAX_EPISODE_STEPS = 1_000_000
+
 
 @dataclasses.dataclass
 class EnvSpec:
@@ -84,8 +87,8 @@ def register_envs(base_url: str | None = None, *, namespace: str = NAMESPACE, **
     on that server: the entry point is the class itself, the server URL and ``kwargs`` (e.g.
     ``encoding``, ``timeout``, ``headers``) are in each spec's kwargs, so specs rebuild anywhere.
     Each spec carries the server's ``max_episode_steps`` and ``reward_threshold``; Gymnasium's
-    TimeLimit then truncates where the server does, and a smaller ``max_episode_steps`` passed
-    to ``gymnasium.make`` truncates earlier (a larger one cannot outlast the server's limit).
+    TimeLimit truncates there, or where ``gymnasium.make(..., max_episode_steps=N)`` says,
+    longer or shorter (the server's own limit is lifted for these envs).
     Registering again replaces the specs (Gymnasium warns once per id).
 
     Args:
@@ -106,11 +109,17 @@ def register_envs(base_url: str | None = None, *, namespace: str = NAMESPACE, **
         gym_id = gymnasium_id(env["id"], namespace)
         if gym_id in gym.registry:
             del gym.registry[gym_id]
+        limit = env.get("max_episode_steps")
+        spec_kwargs: dict[str, Any] = {"env_id": env["id"], "base_url": url, **kwargs}
+        if limit is not None:
+            # Gymnasium's TimeLimit keeps time (the server's limit by default, or what make() is
+            # given, longer or shorter); the server's own is lifted so it never cuts first.
+            spec_kwargs["max_episode_steps"] = MAX_EPISODE_STEPS
         gym.register(
             id=gym_id,
             entry_point="modelgym.env:RemoteEnv",
-            kwargs={"env_id": env["id"], "base_url": url, **kwargs},
-            max_episode_steps=env.get("max_episode_steps"),
+            kwargs=spec_kwargs,
+            max_episode_steps=limit,
             reward_threshold=env.get("reward_threshold"),
         )
         ids.append(gym_id)

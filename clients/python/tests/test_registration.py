@@ -96,6 +96,11 @@ def test_register_envs_makes_every_served_env_with_gymnasium_make(server_url, mo
     assert [r[2] for r in results] == [False] * 5
     assert [r[3] for r in results] == [False] * 4 + [True]
     assert env.spec.max_episode_steps == 5
+    longer = gym.make("modelgym/Pendulum-v1", max_episode_steps=205)
+    longer.reset(seed=0)
+    flags = [longer.step(np.zeros(1, dtype=np.float32))[3] for _ in range(205)]
+    assert flags == [False] * 204 + [True]
+    longer.close()
     rebuilt = env.spec.make()
     assert rebuilt.spec.id == "modelgym/CartPole-v1"
     rebuilt.close()
@@ -107,6 +112,14 @@ def test_register_envs_makes_every_served_env_with_gymnasium_make(server_url, mo
     obs, _ = vec.reset(seed=1)
     assert obs.shape == (2, 3)
     vec.close()
+
+
+def test_max_episode_steps_kwarg_sets_the_servers_time_limit(server_url):
+    env = modelgym.make("Pendulum-v1", base_url=server_url, max_episode_steps=3)
+    assert env.spec.max_episode_steps == 3
+    env.reset(seed=0)
+    assert [env.step(np.zeros(1, dtype=np.float32))[3] for _ in range(3)] == [False, False, True]
+    env.close()
 
 
 def test_render_mode_and_metadata_follow_the_server(server_url):

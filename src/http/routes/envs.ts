@@ -24,10 +24,11 @@ function summary(def: EnvDefinition): Schemas['EnvSummary'] {
 }
 
 function detail(def: EnvDefinition, kwargs: Record<string, unknown>): Schemas['EnvDetail'] {
-  const { observationSpace, actionSpace, params } = envInstance(def, kwargs);
+  const { observationSpace, actionSpace, params, maxEpisodeSteps } = envInstance(def, kwargs);
   const render = renderMetadata(def.id, params);
   return {
     ...summary(def),
+    max_episode_steps: maxEpisodeSteps ?? null,
     kwargs: { ...def.defaultKwargs, ...kwargs },
     observation_space: observationSpace.describe() as Schemas['SpaceDescription'],
     action_space: actionSpace.describe() as Schemas['SpaceDescription'],

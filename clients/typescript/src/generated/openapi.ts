@@ -815,7 +815,11 @@ export interface components {
             action_space: components["schemas"]["SpaceDescription"];
             doc: components["schemas"]["EnvDoc"];
         };
-        /** @description Constructor arguments, as `gymnasium.make(env_id, **kwargs)` takes them. */
+        /**
+         * @description Constructor arguments, as `gymnasium.make(env_id, **kwargs)` takes them. Every env also
+         *     takes `max_episode_steps` (an integer from 1 to 1000000), as `gymnasium.make` does: it
+         *     replaces the env's TimeLimit, longer or shorter, and travels in the state token.
+         */
         Kwargs: {
             [key: string]: unknown;
         };
