@@ -205,6 +205,22 @@ class RemoteEnv(Reconnecting, EnvBase):
 
     # --- beyond Gymnasium ----------------------------------------------------------------------
 
+    def sample_tasks(self, count: int = 10, *, split: str = "train", seed: int = 0) -> list[dict[str, Any]]:
+        """Tasks of the env's task distribution (``tasks/...`` envs), drawn by the server: the
+        same ``seed`` gives the same tasks on every replica. Start an episode on one with
+        ``env.reset(seed=..., options={"task": task})``.
+
+        Args:
+            count: 1 to 100 (ask again with other seeds for more).
+            split: ``"train"`` or ``"test"`` (disjoint where the family is finite).
+            seed: which draw.
+
+        Raises:
+            InvalidArgument: the env has no task distribution, or a bad count or split.
+        """
+        query = f"?split={split}&count={int(count)}&seed={int(seed)}"
+        return self._transport.get(env_path(self.env_id, "tasks") + query)["tasks"]
+
     @property
     def state_token(self) -> str | None:
         """The sealed token of the current episode state (None before the first reset).

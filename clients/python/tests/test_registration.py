@@ -171,3 +171,17 @@ def test_compute_reward_matches_the_step_reward(server_url):
     with pytest.raises(NotImplementedError):
         cartpole.compute_reward([0.0], [0.0], {})
     cartpole.close()
+
+
+def test_sample_tasks_and_reset_with_one(server_url):
+    env = modelgym.make("tasks/PointNav-v0", base_url=server_url)
+    tasks = env.sample_tasks(3, split="test", seed=7)
+    assert len(tasks) == 3 and tasks == env.sample_tasks(3, split="test", seed=7)
+    assert tasks != env.sample_tasks(3, split="test", seed=8)
+    _, info = env.reset(seed=0, options={"task": tasks[0]})
+    env.step(env.action_space.sample())
+    env.close()
+    cartpole = modelgym.make("CartPole-v1", base_url=server_url)
+    with pytest.raises(modelgym.ModelgymError):
+        cartpole.sample_tasks(1)
+    cartpole.close()
