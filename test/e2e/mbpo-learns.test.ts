@@ -64,5 +64,5 @@ describe('MBPO learning', () => {
     expect(randomMean).toBeLessThan(20);
     expect(mean).toBeGreaterThan(5 * randomMean);
     expect(mean).toBeGreaterThan(60);
-  }, 300_000);
+  }, 600_000);
 });
