@@ -122,5 +122,5 @@ describe.each(FAMILIES)('$type learn job resume', ({ type, config, artifacts }) 
     // The agent's data holds every transition once.
     const view = await call<{ transitions: number }>(resumed.app, 'GET', `/v1/agents/${id}`);
     expect(view.body.transitions).toBe(1400);
-  });
+  }, 300_000);
 });
